@@ -1,0 +1,19 @@
+package org.dataflowatlas;
+
+import org.dataflowatlas.cli.AtlasCommand;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Dataflow Atlas: an evidence-backed graph of who passes people's data to whom. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class DataflowAtlasApplication {
+
+    public static void main(String[] args) {
+        int exitCode = AtlasCommand.run(args);
+        // `serve` keeps running on its non-daemon web threads; every other command ends here.
+        if (exitCode != AtlasCommand.KEEP_RUNNING) {
+            System.exit(exitCode);
+        }
+    }
+}

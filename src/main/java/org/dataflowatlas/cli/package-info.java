@@ -1,0 +1,4 @@
+@NullMarked
+package org.dataflowatlas.cli;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,6 @@
+package org.dataflowatlas.evidence;
+
+import org.jspecify.annotations.Nullable;
+
+/** A source and the passage of it that supports a fact. */
+public record Evidence(Source source, @Nullable String quote) {}

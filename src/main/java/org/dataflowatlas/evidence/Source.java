@@ -1,0 +1,12 @@
+package org.dataflowatlas.evidence;
+
+import org.jspecify.annotations.Nullable;
+
+/** A document, report, filing or dataset that facts rest on. */
+public record Source(
+        String id,
+        String title,
+        SourceKind kind,
+        @Nullable String url,
+        @Nullable String published,
+        @Nullable String description) {}

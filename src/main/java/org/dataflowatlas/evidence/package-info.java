@@ -1,0 +1,4 @@
+@NullMarked
+package org.dataflowatlas.evidence;
+
+import org.jspecify.annotations.NullMarked;

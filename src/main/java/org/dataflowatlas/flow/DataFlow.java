@@ -1,0 +1,16 @@
+package org.dataflowatlas.flow;
+
+import org.jspecify.annotations.Nullable;
+
+/** One organization passing data to another. Ends ({@code from}, {@code to}) are ids, resolved in batches. */
+public record DataFlow(
+        String id,
+        String fromId,
+        String toId,
+        Purpose purpose,
+        AccessMethod accessMethod,
+        boolean realTime,
+        @Nullable String since,
+        @Nullable String until,
+        Confidence confidence,
+        @Nullable String description) {}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.dataflowatlas.flow;
+
+import org.jspecify.annotations.NullMarked;

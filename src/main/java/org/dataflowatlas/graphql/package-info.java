@@ -1,0 +1,4 @@
+@NullMarked
+package org.dataflowatlas.graphql;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,143 @@
+package org.dataflowatlas.neo4j;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.io.ByteUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real Neo4j server running in this JVM: Bolt for the application and its users, HTTP for Neo4j
+ * Browser, both bound to the configured (by default loopback) address.
+ */
+public final class EmbeddedNeo4j implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedNeo4j.class);
+
+    private final DatabaseManagementService dbms;
+    private final Path dataDirectory;
+    private final boolean temporary;
+    private final String host;
+    private final int boltPort;
+    private final int httpPort;
+
+    private EmbeddedNeo4j(
+            DatabaseManagementService dbms, Path dataDirectory, boolean temporary, String host, int boltPort, int httpPort) {
+        this.dbms = dbms;
+        this.dataDirectory = dataDirectory;
+        this.temporary = temporary;
+        this.host = host;
+        this.boltPort = boltPort;
+        this.httpPort = httpPort;
+    }
+
+    public static EmbeddedNeo4j start(EmbeddedNeo4jProperties properties) {
+        var host = properties.listenAddress();
+        int boltPort = choosePort(host, properties.boltPort(), "Bolt", "DATAFLOW_BOLT_PORT");
+        int httpPort = choosePort(host, properties.httpPort(), "HTTP", "DATAFLOW_HTTP_PORT");
+        var dataDirectory = properties.temporary() ? createTemporaryDirectory() : prepare(properties.dataDirectory());
+        log.info("Starting embedded Neo4j in {} (Bolt {}:{}, HTTP {}:{})", dataDirectory, host, boltPort, host, httpPort);
+        try {
+            var dbms = new DatabaseManagementServiceBuilder(dataDirectory)
+                    .setConfig(GraphDatabaseSettings.data_directory, dataDirectory)
+                    .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(properties.pageCache()))
+                    .setConfig(BoltConnector.enabled, true)
+                    .setConfig(BoltConnector.listen_address, new SocketAddress(host, boltPort))
+                    // Neo4j Browser asks the server where Bolt is: advertise the port really in use.
+                    .setConfig(BoltConnector.advertised_address, new SocketAddress(host, boltPort))
+                    .setConfig(HttpConnector.enabled, true)
+                    .setConfig(HttpConnector.listen_address, new SocketAddress(host, httpPort))
+                    .setConfig(HttpConnector.advertised_address, new SocketAddress(host, httpPort))
+                    // Without this, Netty waits twice for a 2 s quiet period on shutdown.
+                    .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, Duration.ZERO)
+                    .build();
+            return new EmbeddedNeo4j(dbms, dataDirectory, properties.temporary(), host, boltPort, httpPort);
+        } catch (RuntimeException ex) {
+            throw explain(ex, dataDirectory);
+        }
+    }
+
+    public String boltUri() {
+        return "bolt://" + host + ":" + boltPort;
+    }
+
+    public String browserUrl() {
+        return "http://" + host + ":" + httpPort + "/browser/";
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    @Override
+    public void close() {
+        log.info("Stopping embedded Neo4j");
+        dbms.shutdown();
+        if (temporary) {
+            deleteRecursively(dataDirectory);
+        }
+    }
+
+    private static int choosePort(String host, int port, String connector, String variable) {
+        try (var socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getByName(host), port));
+            return socket.getLocalPort();
+        } catch (IOException ex) {
+            throw new IllegalStateException("The embedded Neo4j cannot listen for " + connector + " on " + host + ":" + port
+                    + " (" + ex.getMessage() + "). Stop whatever uses that port (another Neo4j or Dataflow Atlas?),"
+                    + " or choose another port with " + variable + ", or use that server with NEO4J_URI.");
+        }
+    }
+
+    private static Path prepare(Path directory) {
+        try {
+            return Files.createDirectories(directory.toAbsolutePath().normalize());
+        } catch (IOException ex) {
+            throw new IllegalStateException("Cannot create the data directory " + directory.toAbsolutePath()
+                    + " (" + ex.getMessage() + "). Set DATAFLOW_DATA_DIR to a writable directory.");
+        }
+    }
+
+    private static Path createTemporaryDirectory() {
+        try {
+            return Files.createTempDirectory("dataflow-atlas-neo4j-");
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private static RuntimeException explain(RuntimeException ex, Path dataDirectory) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            var message = String.valueOf(cause.getMessage());
+            if (message.contains("lock") || message.contains("Lock")) {
+                return new IllegalStateException("The data directory " + dataDirectory
+                        + " is in use by another process (a running Dataflow Atlas or Neo4j). Stop it, or talk to it"
+                        + " with NEO4J_URI=bolt://localhost:7687, or use another DATAFLOW_DATA_DIR.", ex);
+            }
+        }
+        return ex;
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (var paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ex) {
+            log.warn("Could not delete temporary Neo4j directory {}: {}", directory, ex.getMessage());
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.dataflowatlas.neo4j;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,16 @@
+package org.dataflowatlas.organization;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** An organization as the API shows it. */
+public record Organization(
+        String id,
+        String name,
+        @Nullable OrgKind kind,
+        List<String> aliases,
+        @Nullable String country,
+        @Nullable String jurisdiction,
+        @Nullable String description,
+        boolean group,
+        @Nullable String estimatedSize) {}

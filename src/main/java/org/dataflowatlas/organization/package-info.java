@@ -1,0 +1,4 @@
+@NullMarked
+package org.dataflowatlas.organization;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.dataflowatlas;
+
+import org.jspecify.annotations.NullMarked;

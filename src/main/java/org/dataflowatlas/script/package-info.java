@@ -1,0 +1,4 @@
+@NullMarked
+package org.dataflowatlas.script;
+
+import org.jspecify.annotations.NullMarked;
