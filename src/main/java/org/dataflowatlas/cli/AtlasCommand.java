@@ -34,12 +34,15 @@ public final class AtlasCommand implements Callable<Integer> {
     }
 
     public static int run(String... args) {
-        return new CommandLine(new AtlasCommand())
-                .setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-                    commandLine.getErr().println(commandLine.getColorScheme().errorText("Error: " + rootMessage(ex)));
-                    return 1;
-                })
-                .execute(args);
+        return commandLine().execute(args);
+    }
+
+    /** The command line with its error handling: failures print what to do, not a stack trace. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new AtlasCommand()).setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println(commandLine.getColorScheme().errorText("Error: " + rootMessage(ex)));
+            return 1;
+        });
     }
 
     /** The most specific message in a chain: what a user can act on, without a stack trace. */

@@ -1,0 +1,67 @@
+package org.dataflowatlas;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.QueryConfig;
+import org.neo4j.driver.RoutingControl;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.graphql.execution.SchemaReport;
+
+/** Beans every integration test may use: the schema-mapping report and a graph fingerprint. */
+@TestConfiguration(proxyBeanMethods = false)
+public class TestSupport {
+
+    /** The report Spring for GraphQL writes when it wires the schema to controllers. */
+    public static final class SchemaReportHolder {
+        private final AtomicReference<SchemaReport> report = new AtomicReference<>();
+
+        public SchemaReport report() {
+            return report.get();
+        }
+    }
+
+    @Bean
+    SchemaReportHolder schemaReportHolder() {
+        return new SchemaReportHolder();
+    }
+
+    @Bean
+    GraphQlSourceBuilderCustomizer captureSchemaReport(SchemaReportHolder holder) {
+        return builder -> builder.inspectSchemaMappings(holder.report::set);
+    }
+
+    /** Every node's labels and properties and every relationship with its ends and properties, in a stable order. */
+    public static List<Object> fingerprint(Driver driver) {
+        return List.of(read(driver, NODES), read(driver, RELATIONSHIPS));
+    }
+
+    private static final String NODES =
+            """
+            MATCH (n) WHERE none(l IN labels(n) WHERE l STARTS WITH '__')
+            WITH n ORDER BY n.id, labels(n)
+            RETURN count(n) AS nodes, collect([labels(n), properties(n)]) AS all
+            """;
+
+    private static final String RELATIONSHIPS =
+            """
+            MATCH (a)-[r]->(b)
+            WHERE none(l IN labels(a) WHERE l STARTS WITH '__')
+            WITH a.id AS from, type(r) AS type, b.id AS to, properties(r) AS props
+            ORDER BY from, type, to, props
+            RETURN count(*) AS relationships, collect([from, type, to, props]) AS all
+            """;
+
+    /** As Java values: maps compare by content, whatever order Neo4j lists the properties in. */
+    private static Map<String, Object> read(Driver driver, String query) {
+        return driver.executableQuery(query)
+                .withConfig(QueryConfig.builder().withRouting(RoutingControl.READ).build())
+                .execute()
+                .records()
+                .getFirst()
+                .asMap();
+    }
+}

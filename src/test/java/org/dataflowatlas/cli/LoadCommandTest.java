@@ -1,0 +1,76 @@
+package org.dataflowatlas.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `dataflow-atlas load` as a user runs it: a real embedded database in a data directory of its own. */
+class LoadCommandTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void loads_files_in_order_and_prints_the_counters() throws IOException {
+        var first = write("first.cypher", "MERGE (s:Source {id: 'cli-source'}) SET s.title = 'CLI', s.kind = 'DATASET';");
+        var second = write("second.cypher", "MATCH (s:Source {id: 'cli-source'}) SET s.url = 'https://example.org';");
+
+        var run = run("load", first.toString(), second.toString());
+
+        assertThat(run.exitCode).isZero();
+        assertThat(run.out).contains("first.cypher: 1 statements, 1 nodes created").contains("second.cypher: 1 statements");
+        assertThat(run.err).isEmpty();
+    }
+
+    @Test
+    void a_bad_statement_fails_with_file_and_line_and_stops() throws IOException {
+        var bad = write("bad.cypher", "MERGE (s:Source {id: 'half'});\n\nRETURN 1 +;\n");
+        var never = write("never.cypher", "RETURN 1;");
+
+        var run = run("load", bad.toString(), never.toString());
+
+        assertThat(run.exitCode).isEqualTo(1);
+        assertThat(run.err).contains(bad + ":3: ").contains("rolled back").contains("Not run: [" + never + "]");
+    }
+
+    @Test
+    void a_missing_file_is_reported_before_anything_starts() {
+        var run = run("load", work.resolve("missing.cypher").toString());
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.err).contains("missing.cypher is not a readable file");
+    }
+
+    @Test
+    void every_command_explains_itself() {
+        var run = run("load", "--help");
+        assertThat(run.exitCode).isZero();
+        assertThat(run.out).contains("Usage: dataflow-atlas load", "FILE", "one transaction", "Examples:");
+        assertThat(run("--help").out).contains("serve", "load");
+    }
+
+    private Path write(String name, String content) throws IOException {
+        return Files.writeString(work.resolve(name), content);
+    }
+
+    private Run run(String... args) {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        var commandLine = AtlasCommand.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
+        var withDatabase = new String[args.length + 4];
+        System.arraycopy(args, 0, withDatabase, 0, args.length);
+        withDatabase[args.length] = "--dataflow.embedded.data-directory=" + work.resolve("data");
+        withDatabase[args.length + 1] = "--dataflow.embedded.bolt-port=0";
+        withDatabase[args.length + 2] = "--dataflow.embedded.http-port=0";
+        withDatabase[args.length + 3] = "--dataflow.seed.enabled=false";
+        int exitCode = commandLine.execute(args[args.length - 1].equals("--help") ? args : withDatabase);
+        return new Run(exitCode, out.toString(), err.toString());
+    }
+
+    private record Run(int exitCode, String out, String err) {}
+}

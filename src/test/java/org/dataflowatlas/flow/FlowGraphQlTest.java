@@ -1,0 +1,133 @@
+package org.dataflowatlas.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.dataflowatlas.AtlasIntegrationTest;
+import org.dataflowatlas.TestSupport;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.GraphQlTester;
+
+/** The first GraphQL slice, over the seed. */
+@AtlasIntegrationTest
+class FlowGraphQlTest {
+
+    @Autowired
+    GraphQlTester graphQl;
+
+    @Autowired
+    TestSupport.SchemaReportHolder schemaReport;
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void returns_the_x_to_dataminr_firehose_with_its_evidence_quotes() {
+        var flow = graphQl.documentName("flowWithEvidence")
+                .variable("id", "x-to-dataminr-firehose")
+                .execute();
+        flow.path("flow.from.id").entity(String.class).isEqualTo("x");
+        flow.path("flow.from.kind").entity(String.class).isEqualTo("PLATFORM");
+        flow.path("flow.from.aliases").entityList(String.class).contains("Twitter");
+        flow.path("flow.to.id").entity(String.class).isEqualTo("dataminr");
+        flow.path("flow.categories[*].id").entityList(String.class).containsExactly("x-public-posts");
+        flow.path("flow.via.id").entity(String.class).isEqualTo("x-firehose");
+        flow.path("flow.accessMethod").entity(String.class).isEqualTo("FIREHOSE");
+        flow.path("flow.realTime").entity(Boolean.class).isEqualTo(true);
+        flow.path("flow.confidence").entity(String.class).isEqualTo("CONFIRMED");
+        flow.path("flow.until").valueIsNull();
+        flow.path("flow.evidence[*].quote")
+                .entityList(String.class)
+                .satisfies(quotes -> assertThat(quotes)
+                        .anyMatch(q -> q.contains("real-time access to the full stream of all publicly available Tweets")));
+        flow.path("flow.evidence[*].source.kind").entityList(String.class).contains("EMAIL", "NEWS_REPORT");
+    }
+
+    @Test
+    void follows_first_alert_from_dataminr_to_the_secret_service_for_law_enforcement() {
+        var flow = graphQl.documentName("flowWithEvidence")
+                .variable("id", "dataminr-to-us-secret-service-first-alert")
+                .execute();
+        flow.path("flow.to.jurisdiction").entity(String.class).isEqualTo("FEDERAL");
+        flow.path("flow.via.id").entity(String.class).isEqualTo("first-alert");
+        flow.path("flow.purpose").entity(String.class).isEqualTo("LAW_ENFORCEMENT");
+        flow.path("flow.categories[0].origin").entity(String.class).isEqualTo("x");
+        flow.path("flow.evidence[*].quote")
+                .entityList(String.class)
+                .satisfies(quotes -> assertThat(quotes)
+                        .anyMatch(q -> q.contains("whole point of this contract is to use the information for law enforcement purposes")));
+    }
+
+    @Test
+    void lists_what_an_organization_sends_and_receives() {
+        var dataminr = graphQl.documentName("organizationFlows")
+                .variable("id", "dataminr")
+                .execute();
+        dataminr.path("organization.kind").entity(String.class).isEqualTo("VENDOR");
+        dataminr.path("organization.flowsOut[*].to.id")
+                .entityList(String.class)
+                .containsExactly("dataminr-law-enforcement-customers", "us-secret-service");
+        dataminr.path("organization.flowsIn[*].from.id").entityList(String.class).containsExactly("x");
+
+        var customers = graphQl.documentName("organizationFlows")
+                .variable("id", "dataminr-law-enforcement-customers")
+                .execute();
+        customers.path("organization.group").entity(Boolean.class).isEqualTo(true);
+        customers.path("organization.estimatedSize").entity(String.class).isEqualTo("dozens");
+        customers.path("organization.flowsOut").entityList(Object.class).hasSize(0);
+    }
+
+    @Test
+    void unknown_ids_answer_null_rather_than_an_error() {
+        graphQl.documentName("organizationFlows")
+                .variable("id", "no-such-org")
+                .execute()
+                .path("organization")
+                .valueIsNull();
+        graphQl.documentName("flowWithEvidence")
+                .variable("id", "no-such-flow")
+                .execute()
+                .path("flow")
+                .valueIsNull();
+    }
+
+    @Test
+    void every_schema_field_has_a_data_fetcher_and_every_mapping_a_field() {
+        var report = schemaReport.report();
+        assertThat(report).as("schema inspection report").isNotNull();
+        assertThat(report.unmappedFields()).isEmpty();
+        assertThat(report.unmappedRegistrations()).isEmpty();
+        assertThat(report.unmappedArguments()).isEmpty();
+        assertThat(report.skippedTypes()).isEmpty();
+    }
+
+    @Test
+    void answers_over_http_at_slash_graphql() throws Exception {
+        var body = "{\"query\":\"{ organization(id: \\\"x\\\") { name flowsOut { to { name } } } }\"}";
+        var response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graphql"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"name\":\"X\"", "\"name\":\"Dataminr\"").doesNotContain("errors");
+    }
+
+    @Test
+    void health_reports_neo4j_up() throws Exception {
+        var response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).containsPattern("\"neo4j\":\\{\"details\":\\{[^}]*\"edition\":\"community\"[^}]*},\"status\":\"UP\"");
+    }
+}
