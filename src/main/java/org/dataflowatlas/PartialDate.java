@@ -17,8 +17,9 @@ public record PartialDate(String text, LocalDate first, LocalDate last) implemen
     public static PartialDate parse(String text) {
         var matcher = FORMAT.matcher(text);
         if (!matcher.matches()) {
-            throw new InvalidInputException("'" + abbreviate(text) + "' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD,"
-                    + " for example 2016, 2023-07 or 2024-01-08.");
+            throw new InvalidInputException(
+                    "'" + abbreviate(text) + "' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD,"
+                            + " for example 2016, 2023-07 or 2024-01-08.");
         }
         try {
             int year = Integer.parseInt(matcher.group(1));

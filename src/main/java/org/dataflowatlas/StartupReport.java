@@ -37,8 +37,9 @@ final class StartupReport {
         lines.add("  Health        " + host + "/actuator/health");
         lines.add("  Neo4j         " + neo4j.description());
         lines.add("  Bolt          " + neo4j.boltUri());
-        neo4j.browserUrl().ifPresent(url -> lines.add("  Neo4j Browser " + url + "  (connect to " + neo4j.boltUri()
-                + ", authentication: " + neo4j.browserLoginHint() + ")"));
+        neo4j.browserUrl()
+                .ifPresent(url -> lines.add("  Neo4j Browser " + url + "  (connect to " + neo4j.boltUri()
+                        + ", authentication: " + neo4j.browserLoginHint() + ")"));
         neo4j.dataDirectory().ifPresent(dir -> lines.add("  Data          " + dir));
         log.info("\n\n{}\n", String.join("\n", lines));
     }

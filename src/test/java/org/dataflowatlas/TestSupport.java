@@ -39,15 +39,13 @@ public class TestSupport {
         return List.of(read(driver, NODES), read(driver, RELATIONSHIPS));
     }
 
-    private static final String NODES =
-            """
+    private static final String NODES = """
             MATCH (n) WHERE none(l IN labels(n) WHERE l STARTS WITH '__')
             WITH n ORDER BY n.id, labels(n)
             RETURN count(n) AS nodes, collect([labels(n), properties(n)]) AS all
             """;
 
-    private static final String RELATIONSHIPS =
-            """
+    private static final String RELATIONSHIPS = """
             MATCH (a)-[r]->(b)
             WHERE none(l IN labels(a) WHERE l STARTS WITH '__')
             WITH a.id AS from, type(r) AS type, b.id AS to, properties(r) AS props
@@ -58,7 +56,8 @@ public class TestSupport {
     /** As Java values: maps compare by content, whatever order Neo4j lists the properties in. */
     private static Map<String, Object> read(Driver driver, String query) {
         return driver.executableQuery(query)
-                .withConfig(QueryConfig.builder().withRouting(RoutingControl.READ).build())
+                .withConfig(
+                        QueryConfig.builder().withRouting(RoutingControl.READ).build())
                 .execute()
                 .records()
                 .getFirst()

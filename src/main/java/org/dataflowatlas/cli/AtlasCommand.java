@@ -12,8 +12,9 @@ import picocli.CommandLine.Unmatched;
         name = "dataflow-atlas",
         mixinStandardHelpOptions = true,
         version = "Dataflow Atlas 0.1.0",
-        description = "An evidence-backed graph of who passes people's data to whom, served as a GraphQL API over Neo4j.%n"
-                + "Without a command, starts the API (same as `serve`).",
+        description =
+                "An evidence-backed graph of who passes people's data to whom, served as a GraphQL API over Neo4j.%n"
+                        + "Without a command, starts the API (same as `serve`).",
         subcommands = {ServeCommand.class, LoadCommand.class, CommandLine.HelpCommand.class},
         footer = {
             "",

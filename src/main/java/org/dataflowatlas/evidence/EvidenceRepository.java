@@ -14,8 +14,7 @@ import org.springframework.stereotype.Repository;
 class EvidenceRepository {
 
     // Oldest evidence first (undated last), then by source id, so answers are stable.
-    private static final String FOR_FLOWS =
-            """
+    private static final String FOR_FLOWS = """
             UNWIND $ids AS flowId
             MATCH (:DataFlow {id: flowId})-[e:EVIDENCED_BY]->(s:Source)
             RETURN flowId, e.quote AS quote, s
@@ -30,16 +29,20 @@ class EvidenceRepository {
 
     Map<String, List<Evidence>> forFlows(Collection<String> flowIds) {
         record Row(String flowId, Evidence evidence) {}
-        return neo4j.query(FOR_FLOWS).bind(List.copyOf(flowIds)).to("ids").fetchAs(Row.class)
+        return neo4j
+                .query(FOR_FLOWS)
+                .bind(List.copyOf(flowIds))
+                .to("ids")
+                .fetchAs(Row.class)
                 .mappedBy((types, record) -> new Row(
                         record.get("flowId").asString(),
-                        new Evidence(mapSource(record.get("s").asNode()), record.get("quote").asString(null))))
+                        new Evidence(
+                                mapSource(record.get("s").asNode()),
+                                record.get("quote").asString(null))))
                 .all()
                 .stream()
                 .collect(Collectors.groupingBy(
-                        Row::flowId,
-                        LinkedHashMap::new,
-                        Collectors.mapping(Row::evidence, Collectors.toList())));
+                        Row::flowId, LinkedHashMap::new, Collectors.mapping(Row::evidence, Collectors.toList())));
     }
 
     static Source mapSource(Node node) {

@@ -3,4 +3,8 @@ package org.dataflowatlas.flow;
 import org.jspecify.annotations.Nullable;
 
 /** A kind of data; {@code origin} is the id of the organization whose users or sensors produced it. */
-public record DataCategory(String id, String name, @Nullable String origin, @Nullable String description) {}
+public record DataCategory(
+        String id,
+        String name,
+        @Nullable String origin,
+        @Nullable String description) {}

@@ -29,7 +29,8 @@ class FlowController {
     }
 
     @QueryMapping
-    @Nullable DataFlow flow(@Argument String id) {
+    @Nullable
+    DataFlow flow(@Argument String id) {
         return flows.find(id).orElse(null);
     }
 

@@ -20,15 +20,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 class FlowRepository {
 
-    private static final String BY_ID =
-            """
+    private static final String BY_ID = """
             MATCH (s:Organization)-[:SENDS]->(f:DataFlow {id: $id})-[:TO]->(t:Organization)
             RETURN $id AS key, f, s.id AS fromId, t.id AS toId
             """;
 
     // Retracted flows stay in the graph but are not part of an organization's current picture.
-    private static final String OUT_OF =
-            """
+    private static final String OUT_OF = """
             UNWIND $ids AS key
             MATCH (:Organization {id: key})-[:SENDS]->(f:DataFlow)-[:TO]->(t:Organization)
             WHERE coalesce(f.retracted, false) = false
@@ -36,8 +34,7 @@ class FlowRepository {
             ORDER BY f.id
             """;
 
-    private static final String INTO =
-            """
+    private static final String INTO = """
             UNWIND $ids AS key
             MATCH (s:Organization)-[:SENDS]->(f:DataFlow)-[:TO]->(:Organization {id: key})
             WHERE coalesce(f.retracted, false) = false
@@ -45,16 +42,14 @@ class FlowRepository {
             ORDER BY f.id
             """;
 
-    private static final String CATEGORIES =
-            """
+    private static final String CATEGORIES = """
             UNWIND $ids AS key
             MATCH (:DataFlow {id: key})-[:CARRIES]->(c:DataCategory)
             RETURN key, c
             ORDER BY c.id
             """;
 
-    private static final String PRODUCTS =
-            """
+    private static final String PRODUCTS = """
             UNWIND $ids AS key
             MATCH (:DataFlow {id: key})-[:VIA]->(p:Product)
             RETURN key, p
@@ -67,7 +62,10 @@ class FlowRepository {
     }
 
     Optional<DataFlow> findById(String id) {
-        return neo4j.query(BY_ID).bind(id).to("id").fetchAs(DataFlow.class)
+        return neo4j.query(BY_ID)
+                .bind(id)
+                .to("id")
+                .fetchAs(DataFlow.class)
                 .mappedBy((types, record) -> mapFlow(record))
                 .first();
     }
@@ -81,18 +79,24 @@ class FlowRepository {
     }
 
     Map<String, List<DataCategory>> categoriesOf(Collection<String> flowIds) {
-        return grouped(CATEGORIES, flowIds, record -> mapCategory(record.get("c").asNode()));
+        return grouped(
+                CATEGORIES, flowIds, record -> mapCategory(record.get("c").asNode()));
     }
 
     Map<String, Product> productsOf(Collection<String> flowIds) {
         return grouped(PRODUCTS, flowIds, record -> mapProduct(record.get("p").asNode())).entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().getFirst()));
+                .collect(Collectors.toMap(
+                        Map.Entry::getKey, entry -> entry.getValue().getFirst()));
     }
 
     /** Runs a query returning a {@code key} column and groups the mapped rows by it, in query order. */
     private <T> Map<String, List<T>> grouped(String query, Collection<String> keys, Function<Record, T> mapper) {
         record Row<T>(String key, T value) {}
-        return neo4j.query(query).bind(List.copyOf(keys)).to("ids").fetchAs(Row.class)
+        return neo4j
+                .query(query)
+                .bind(List.copyOf(keys))
+                .to("ids")
+                .fetchAs(Row.class)
                 .mappedBy((types, record) -> new Row<>(record.get("key").asString(), mapper.apply(record)))
                 .all()
                 .stream()
@@ -127,7 +131,9 @@ class FlowRepository {
 
     private static Product mapProduct(Node p) {
         return new Product(
-                p.get("id").asString(), p.get("name").asString(p.get("id").asString()), p.get("description").asString(null));
+                p.get("id").asString(),
+                p.get("name").asString(p.get("id").asString()),
+                p.get("description").asString(null));
     }
 
     /** Data loaded with plain Cypher may hold any string: say which flow is wrong rather than fail obscurely. */
@@ -136,8 +142,10 @@ class FlowRepository {
         try {
             return Enum.valueOf(type, String.valueOf(value));
         } catch (IllegalArgumentException ex) {
-            throw new IllegalStateException("Flow '" + flow.get("id").asString() + "' has " + property + " '" + value
-                    + "', which is not one of " + java.util.Arrays.toString(type.getEnumConstants()), ex);
+            throw new IllegalStateException(
+                    "Flow '" + flow.get("id").asString() + "' has " + property + " '" + value
+                            + "', which is not one of " + java.util.Arrays.toString(type.getEnumConstants()),
+                    ex);
         }
     }
 }

@@ -42,7 +42,8 @@ class GraphQlConfiguration {
             if (value instanceof String text) {
                 return text;
             }
-            throw new CoercingSerializeException("Expected a date, got " + value.getClass().getSimpleName());
+            throw new CoercingSerializeException(
+                    "Expected a date, got " + value.getClass().getSimpleName());
         }
 
         @Override

@@ -31,7 +31,11 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
             return error(env, ErrorType.NOT_FOUND, ex.getMessage());
         }
         var incident = UUID.randomUUID().toString();
-        log.error("Unexpected error {} at {}", incident, env.getExecutionStepInfo().getPath(), ex);
+        log.error(
+                "Unexpected error {} at {}",
+                incident,
+                env.getExecutionStepInfo().getPath(),
+                ex);
         return error(env, ErrorType.INTERNAL_ERROR, "Internal error " + incident + "; the server log has the detail.");
     }
 

@@ -36,7 +36,12 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     private final int httpPort;
 
     private EmbeddedNeo4j(
-            DatabaseManagementService dbms, Path dataDirectory, boolean temporary, String host, int boltPort, int httpPort) {
+            DatabaseManagementService dbms,
+            Path dataDirectory,
+            boolean temporary,
+            String host,
+            int boltPort,
+            int httpPort) {
         this.dbms = dbms;
         this.dataDirectory = dataDirectory;
         this.temporary = temporary;
@@ -50,7 +55,13 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         int boltPort = choosePort(host, properties.boltPort(), "Bolt", "DATAFLOW_BOLT_PORT");
         int httpPort = choosePort(host, properties.httpPort(), "HTTP", "DATAFLOW_HTTP_PORT");
         var dataDirectory = properties.temporary() ? createTemporaryDirectory() : prepare(properties.dataDirectory());
-        log.info("Starting embedded Neo4j in {} (Bolt {}:{}, HTTP {}:{})", dataDirectory, host, boltPort, host, httpPort);
+        log.info(
+                "Starting embedded Neo4j in {} (Bolt {}:{}, HTTP {}:{})",
+                dataDirectory,
+                host,
+                boltPort,
+                host,
+                httpPort);
         try {
             var dbms = new DatabaseManagementServiceBuilder(dataDirectory)
                     .setConfig(GraphDatabaseSettings.data_directory, dataDirectory)
@@ -98,7 +109,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
             socket.bind(new InetSocketAddress(InetAddress.getByName(host), port));
             return socket.getLocalPort();
         } catch (IOException ex) {
-            throw new IllegalStateException("The embedded Neo4j cannot listen for " + connector + " on " + host + ":" + port
+            throw new IllegalStateException("The embedded Neo4j cannot listen for " + connector + " on " + host + ":"
+                    + port
                     + " (" + ex.getMessage() + "). Stop whatever uses that port (another Neo4j or Dataflow Atlas?),"
                     + " or choose another port with " + variable + ", or use that server with NEO4J_URI.");
         }
@@ -108,8 +120,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         try {
             return Files.createDirectories(directory.toAbsolutePath().normalize());
         } catch (IOException ex) {
-            throw new IllegalStateException("Cannot create the data directory " + directory.toAbsolutePath()
-                    + " (" + ex.getMessage() + "). Set DATAFLOW_DATA_DIR to a writable directory.");
+            throw new IllegalStateException("Cannot create the data directory " + directory.toAbsolutePath() + " ("
+                    + ex.getMessage() + "). Set DATAFLOW_DATA_DIR to a writable directory.");
         }
     }
 
@@ -125,9 +137,11 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
             var message = String.valueOf(cause.getMessage());
             if (message.contains("lock") || message.contains("Lock")) {
-                return new IllegalStateException("The data directory " + dataDirectory
-                        + " is in use by another process (a running Dataflow Atlas or Neo4j). Stop it, or talk to it"
-                        + " with NEO4J_URI=bolt://localhost:7687, or use another DATAFLOW_DATA_DIR.", ex);
+                return new IllegalStateException(
+                        "The data directory " + dataDirectory
+                                + " is in use by another process (a running Dataflow Atlas or Neo4j). Stop it, or talk to it"
+                                + " with NEO4J_URI=bolt://localhost:7687, or use another DATAFLOW_DATA_DIR.",
+                        ex);
             }
         }
         return ex;
@@ -135,7 +149,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
     private static void deleteRecursively(Path directory) {
         try (var paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException ex) {
             log.warn("Could not delete temporary Neo4j directory {}: {}", directory, ex.getMessage());
         }

@@ -25,7 +25,9 @@ class EmbeddedNeo4jConfiguration {
     @Bean(destroyMethod = "close")
     Driver neo4jDriver(EmbeddedNeo4j server) {
         return GraphDatabase.driver(
-                server.boltUri(), AuthTokens.none(), Config.builder().withoutEncryption().build());
+                server.boltUri(),
+                AuthTokens.none(),
+                Config.builder().withoutEncryption().build());
     }
 
     @Bean

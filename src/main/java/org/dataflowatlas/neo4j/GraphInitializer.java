@@ -64,9 +64,10 @@ public class GraphInitializer implements InitializingBean {
 
     /** Empty means no data of ours: neo4j-migrations' own bookkeeping nodes (labels starting "__") do not count. */
     private boolean isEmpty() {
-        return driver
-                .executableQuery("MATCH (n) WHERE none(label IN labels(n) WHERE label STARTS WITH '__') RETURN 1 LIMIT 1")
-                .withConfig(QueryConfig.builder().withRouting(RoutingControl.READ).build())
+        return driver.executableQuery(
+                        "MATCH (n) WHERE none(label IN labels(n) WHERE label STARTS WITH '__') RETURN 1 LIMIT 1")
+                .withConfig(
+                        QueryConfig.builder().withRouting(RoutingControl.READ).build())
                 .execute()
                 .records()
                 .isEmpty();

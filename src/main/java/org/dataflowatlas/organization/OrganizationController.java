@@ -15,7 +15,8 @@ class OrganizationController {
     }
 
     @QueryMapping
-    @Nullable Organization organization(@Argument String id) {
+    @Nullable
+    Organization organization(@Argument String id) {
         return organizations.find(id).orElse(null);
     }
 }

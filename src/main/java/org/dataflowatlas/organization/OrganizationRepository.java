@@ -15,8 +15,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class OrganizationRepository {
 
-    private static final String BY_IDS =
-            """
+    private static final String BY_IDS = """
             MATCH (o:Organization) WHERE o.id IN $ids
             RETURN o
             """;
@@ -32,7 +31,11 @@ class OrganizationRepository {
     }
 
     Map<String, Organization> findAllById(Collection<String> ids) {
-        return neo4j.query(BY_IDS).bind(List.copyOf(ids)).to("ids").fetchAs(Organization.class)
+        return neo4j
+                .query(BY_IDS)
+                .bind(List.copyOf(ids))
+                .to("ids")
+                .fetchAs(Organization.class)
                 .mappedBy((types, record) -> map(record.get("o").asNode()))
                 .all()
                 .stream()

@@ -54,7 +54,8 @@ public class CypherScriptLoader {
                 var transaction = session.beginTransaction()) {
             for (var statement : script.statements()) {
                 try {
-                    result = result.plus(transaction.run(statement.text()).consume().counters());
+                    result = result.plus(
+                            transaction.run(statement.text()).consume().counters());
                 } catch (Neo4jException ex) {
                     transaction.rollback();
                     throw new ScriptFailedException(

@@ -18,13 +18,16 @@ class LoadCommandTest {
 
     @Test
     void loads_files_in_order_and_prints_the_counters() throws IOException {
-        var first = write("first.cypher", "MERGE (s:Source {id: 'cli-source'}) SET s.title = 'CLI', s.kind = 'DATASET';");
+        var first =
+                write("first.cypher", "MERGE (s:Source {id: 'cli-source'}) SET s.title = 'CLI', s.kind = 'DATASET';");
         var second = write("second.cypher", "MATCH (s:Source {id: 'cli-source'}) SET s.url = 'https://example.org';");
 
         var run = run("load", first.toString(), second.toString());
 
         assertThat(run.exitCode).isZero();
-        assertThat(run.out).contains("first.cypher: 1 statements, 1 nodes created").contains("second.cypher: 1 statements");
+        assertThat(run.out)
+                .contains("first.cypher: 1 statements, 1 nodes created")
+                .contains("second.cypher: 1 statements");
         assertThat(run.err).isEmpty();
     }
 
@@ -61,7 +64,8 @@ class LoadCommandTest {
     private Run run(String... args) {
         var out = new StringWriter();
         var err = new StringWriter();
-        var commandLine = AtlasCommand.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
+        var commandLine =
+                AtlasCommand.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
         var withDatabase = new String[args.length + 4];
         System.arraycopy(args, 0, withDatabase, 0, args.length);
         withDatabase[args.length] = "--dataflow.embedded.data-directory=" + work.resolve("data");

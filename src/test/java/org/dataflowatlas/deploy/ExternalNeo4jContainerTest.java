@@ -43,6 +43,7 @@ class ExternalNeo4jContainerTest {
         flow.path("flow.evidence[*].quote")
                 .entityList(String.class)
                 .satisfies(quotes -> assertThat(quotes)
-                        .anyMatch(q -> q.contains("real-time access to the full stream of all publicly available Tweets")));
+                        .anyMatch(q ->
+                                q.contains("real-time access to the full stream of all publicly available Tweets")));
     }
 }

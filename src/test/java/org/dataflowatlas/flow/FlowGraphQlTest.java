@@ -44,7 +44,8 @@ class FlowGraphQlTest {
         flow.path("flow.evidence[*].quote")
                 .entityList(String.class)
                 .satisfies(quotes -> assertThat(quotes)
-                        .anyMatch(q -> q.contains("real-time access to the full stream of all publicly available Tweets")));
+                        .anyMatch(q ->
+                                q.contains("real-time access to the full stream of all publicly available Tweets")));
         flow.path("flow.evidence[*].source.kind").entityList(String.class).contains("EMAIL", "NEWS_REPORT");
     }
 
@@ -59,8 +60,11 @@ class FlowGraphQlTest {
         flow.path("flow.categories[0].origin").entity(String.class).isEqualTo("x");
         flow.path("flow.evidence[*].quote")
                 .entityList(String.class)
-                .satisfies(quotes -> assertThat(quotes)
-                        .anyMatch(q -> q.contains("whole point of this contract is to use the information for law enforcement purposes")));
+                .satisfies(
+                        quotes -> assertThat(quotes)
+                                .anyMatch(
+                                        q -> q.contains(
+                                                "whole point of this contract is to use the information for law enforcement purposes")));
     }
 
     @Test
@@ -72,7 +76,9 @@ class FlowGraphQlTest {
         dataminr.path("organization.flowsOut[*].to.id")
                 .entityList(String.class)
                 .containsExactly("dataminr-law-enforcement-customers", "us-secret-service");
-        dataminr.path("organization.flowsIn[*].from.id").entityList(String.class).containsExactly("x");
+        dataminr.path("organization.flowsIn[*].from.id")
+                .entityList(String.class)
+                .containsExactly("x");
 
         var customers = graphQl.documentName("organizationFlows")
                 .variable("id", "dataminr-law-enforcement-customers")
@@ -117,7 +123,9 @@ class FlowGraphQlTest {
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"name\":\"X\"", "\"name\":\"Dataminr\"").doesNotContain("errors");
+        assertThat(response.body())
+                .contains("\"name\":\"X\"", "\"name\":\"Dataminr\"")
+                .doesNotContain("errors");
     }
 
     @Test
@@ -128,6 +136,7 @@ class FlowGraphQlTest {
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).containsPattern("\"neo4j\":\\{\"details\":\\{[^}]*\"edition\":\"community\"[^}]*},\"status\":\"UP\"");
+        assertThat(response.body())
+                .containsPattern("\"neo4j\":\\{\"details\":\\{[^}]*\"edition\":\"community\"[^}]*},\"status\":\"UP\"");
     }
 }

@@ -30,7 +30,9 @@ class EmbeddedNeo4jTest {
     @Test
     void serves_neo4j_browser_over_http_on_localhost() throws Exception {
         var response = HttpClient.newHttpClient()
-                .send(HttpRequest.newBuilder(URI.create(server.browserUrl())).build(), HttpResponse.BodyHandlers.ofString());
+                .send(
+                        HttpRequest.newBuilder(URI.create(server.browserUrl())).build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(server.browserUrl()).startsWith("http://localhost:").endsWith("/browser/");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).containsIgnoringCase("<html").contains("Neo4j Browser");
@@ -59,9 +61,11 @@ class EmbeddedNeo4jTest {
                     .execute();
         }
         try (var second = start(dataDirectory)) {
-            assertThat(count(second, "MATCH (s:Source {id: 'restart-probe'}) RETURN count(s)")).isEqualTo(1);
+            assertThat(count(second, "MATCH (s:Source {id: 'restart-probe'}) RETURN count(s)"))
+                    .isEqualTo(1);
             // Not empty, so not seeded twice: still one X.
-            assertThat(count(second, "MATCH (o:Organization {id: 'x'}) RETURN count(o)")).isEqualTo(1);
+            assertThat(count(second, "MATCH (o:Organization {id: 'x'}) RETURN count(o)"))
+                    .isEqualTo(1);
         }
     }
 

@@ -29,8 +29,7 @@ class SeedTest {
 
     @Test
     void seeds_the_x_dataminr_secret_service_chain_on_first_start() {
-        var chain = query(
-                """
+        var chain = query("""
                 MATCH (:Platform {id: 'x'})-[:SENDS]->(f1:DataFlow)-[:TO]->(:Vendor {id: 'dataminr'})
                       -[:SENDS]->(f2:DataFlow)-[:TO]->(:Agency {id: 'us-secret-service'})
                 MATCH (f1)-[:CARRIES]->(c1:DataCategory), (f2)-[:CARRIES]->(c2:DataCategory)-[:DERIVED_FROM]->(c1)
@@ -45,14 +44,12 @@ class SeedTest {
 
     @Test
     void uses_the_stable_ids_the_product_promises() {
-        var ids = query(
-                        """
+        var ids = query("""
                         UNWIND ['x', 'dataminr', 'first-alert', 'us-secret-service', 'the-intercept', 'aclu', 'eff',
                                 'us-supreme-court', 'elon-musk'] AS id
                         OPTIONAL MATCH (n {id: id})
                         RETURN id, n IS NOT NULL AS present
-                        """)
-                .stream()
+                        """).stream()
                 .filter(r -> !r.get("present").asBoolean())
                 .map(r -> r.get("id").asString())
                 .toList();
@@ -66,29 +63,24 @@ class SeedTest {
 
     @Test
     void models_dozens_of_unnamed_customers_as_a_group_and_x_terms_as_a_policy() {
-        var group = query(
-                        """
+        var group = query("""
                         MATCH (:Organization {id: 'dataminr'})-[:SENDS]->(:DataFlow)-[:TO]->(g:Organization {group: true})
                         RETURN g.estimatedSize AS size, g.jurisdictions AS levels
-                        """)
-                .getFirst();
+                        """).getFirst();
         assertThat(group.get("size").asString()).isEqualTo("dozens");
         assertThat(group.get("levels").asList()).containsExactlyInAnyOrder("LOCAL", "STATE", "FEDERAL");
 
-        var policy = query(
-                        """
+        var policy = query("""
                         MATCH (:Organization {id: 'x'})-[:PUBLISHES]->(p:Policy)
                         RETURN p.prohibitedPurposes AS prohibited, p.exception AS exception
-                        """)
-                .getFirst();
+                        """).getFirst();
         assertThat(policy.get("prohibited").asList()).containsExactly("LAW_ENFORCEMENT");
         assertThat(policy.get("exception").asString()).isEqualTo("explicitly approved by X in writing");
     }
 
     @Test
     void every_flow_event_statement_and_policy_has_a_source() {
-        var unsourced = query(
-                """
+        var unsourced = query("""
                 MATCH (n) WHERE (n:DataFlow OR n:Event OR n:Policy)
                   AND NOT (n)-[:EVIDENCED_BY]->(:Source)
                 RETURN labels(n) AS labels, n.id AS id
@@ -103,8 +95,7 @@ class SeedTest {
 
     @Test
     void ownership_and_roles_cite_sources_that_exist() {
-        var facts = query(
-                """
+        var facts = query("""
                 MATCH ()-[r:OWNS|ROLE]->()
                 RETURN type(r) AS type, r.quote AS quote,
                        size([id IN coalesce(r.sources, []) WHERE EXISTS { (:Source {id: id}) }]) AS sources
@@ -119,8 +110,7 @@ class SeedTest {
     @Test
     void every_quote_is_copied_verbatim_from_the_article() throws IOException {
         var article = Files.readString(Path.of("docs/seed-article.txt"));
-        var quotes = query(
-                """
+        var quotes = query("""
                 MATCH ()-[e:EVIDENCED_BY]->() RETURN e.quote AS quote
                 UNION ALL
                 MATCH ()-[r:OWNS|ROLE]->() RETURN r.quote AS quote
@@ -148,47 +138,52 @@ class SeedTest {
 
     @Test
     void schema_constraints_make_every_node_id_unique() {
-        var constrained = query(
-                        """
+        var constrained =
+                query("""
                         SHOW CONSTRAINTS YIELD type, labelsOrTypes, properties
                         WHERE type CONTAINS 'UNIQUENESS' AND properties = ['id'] AND NOT labelsOrTypes[0] STARTS WITH '__'
                         RETURN labelsOrTypes[0] AS label
-                        """)
-                .stream()
-                .map(r -> r.get("label").asString())
-                .toList();
+                        """).stream().map(r -> r.get("label").asString()).toList();
         assertThat(constrained)
                 .containsExactlyInAnyOrder(
-                        "Organization", "Person", "Product", "DataCategory", "DataFlow", "Agreement", "Policy", "Source",
-                        "Event", "Statement");
+                        "Organization",
+                        "Person",
+                        "Product",
+                        "DataCategory",
+                        "DataFlow",
+                        "Agreement",
+                        "Policy",
+                        "Source",
+                        "Event",
+                        "Statement");
     }
 
     @Test
     void full_text_index_finds_organizations_by_alias_and_evidence_by_quote() {
-        var byAlias = query(
-                """
+        var byAlias = query("""
                 CALL db.index.fulltext.queryNodes('entity_text', 'Twitter') YIELD node
                 RETURN node.id AS id
                 """);
         assertThat(byAlias).extracting(r -> r.get("id").asString()).contains("x");
-        var byQuote = query(
-                """
+        var byQuote = query("""
                 CALL db.index.fulltext.queryRelationships('evidence_quote', '"whole point of this contract"')
                 YIELD relationship
                 RETURN startNode(relationship).id AS id
                 """);
-        assertThat(byQuote).extracting(r -> r.get("id").asString()).contains("dataminr-to-us-secret-service-first-alert");
+        assertThat(byQuote)
+                .extracting(r -> r.get("id").asString())
+                .contains("dataminr-to-us-secret-service-first-alert");
     }
 
     @Test
     void schema_migrations_are_recorded_and_checksummed() {
-        var migrations = query(
-                """
+        var migrations = query("""
                 MATCH (m:__Neo4jMigration) WHERE m.version <> 'BASELINE'
                 RETURN m.version AS version, m.checksum AS checksum ORDER BY version
                 """);
         assertThat(migrations).extracting(r -> r.get("version").asString()).containsExactly("001", "002", "003");
-        assertThat(migrations).allSatisfy(m -> assertThat(m.get("checksum").asString()).isNotBlank());
+        assertThat(migrations)
+                .allSatisfy(m -> assertThat(m.get("checksum").asString()).isNotBlank());
     }
 
     private List<Record> query(String cypher) {

@@ -20,9 +20,7 @@ class CypherScriptLoaderTest {
 
     @Test
     void loads_a_script_in_one_transaction_and_reports_the_counters() {
-        var result = loader.load(CypherScript.parse(
-                "ok.cypher",
-                """
+        var result = loader.load(CypherScript.parse("ok.cypher", """
                 MERGE (s:Source {id: 'loader-test-source'}) SET s.title = 'Loader test', s.kind = 'DATASET';
                 MERGE (o:Organization {id: 'loader-test-org'}) SET o:Company, o.name = 'Loader test org';
                 MATCH (s:Source {id: 'loader-test-source'}), (o:Organization {id: 'loader-test-org'})
@@ -38,9 +36,7 @@ class CypherScriptLoaderTest {
     @Test
     void a_failing_statement_rolls_back_the_whole_file_and_says_where() {
         var before = TestSupport.fingerprint(driver);
-        var script = CypherScript.parse(
-                "broken.cypher",
-                """
+        var script = CypherScript.parse("broken.cypher", """
                 // creates something first, so a rollback is visible
                 MERGE (o:Organization {id: 'should-not-exist'}) SET o.name = 'Rolled back';
 
@@ -59,9 +55,7 @@ class CypherScriptLoaderTest {
 
     @Test
     void a_constraint_violation_names_the_statement_line() {
-        var script = CypherScript.parse(
-                "dupe.cypher",
-                """
+        var script = CypherScript.parse("dupe.cypher", """
                 CREATE (:Organization {id: 'dupe-org', name: 'First'});
                 CREATE (:Organization {id: 'dupe-org', name: 'Second'});
                 """);

@@ -12,14 +12,13 @@ class CypherScriptTest {
         var script = CypherScript.parse("s.cypher", "CREATE (a);\n\nMATCH (n)\nRETURN n;\n");
         assertThat(script.statements())
                 .containsExactly(
-                        new CypherScript.Statement(1, "CREATE (a)"), new CypherScript.Statement(3, "MATCH (n)\nRETURN n"));
+                        new CypherScript.Statement(1, "CREATE (a)"),
+                        new CypherScript.Statement(3, "MATCH (n)\nRETURN n"));
     }
 
     @Test
     void keeps_semicolons_inside_strings_names_and_comments_out_of_the_split() {
-        var script = CypherScript.parse(
-                "s.cypher",
-                """
+        var script = CypherScript.parse("s.cypher", """
                 // a comment; with a semicolon
                 CREATE (:A {q: 'it\\'s; fine', r: "double; quoted"}) /* block; comment */;
                 MATCH (`odd;name`) RETURN 1;
@@ -32,7 +31,8 @@ class CypherScriptTest {
 
     @Test
     void a_script_of_comments_only_has_no_statements() {
-        assertThat(CypherScript.parse("s.cypher", "// nothing\n/* still\nnothing */\n  ;\n").statements())
+        assertThat(CypherScript.parse("s.cypher", "// nothing\n/* still\nnothing */\n  ;\n")
+                        .statements())
                 .isEmpty();
     }
 
