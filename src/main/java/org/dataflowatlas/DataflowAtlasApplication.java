@@ -10,6 +10,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class DataflowAtlasApplication {
 
     public static void main(String[] args) {
+        // Neo4j ships its own SLF4J provider; choosing Logback explicitly keeps one log and no start-up warning.
+        System.setProperty("slf4j.provider", "ch.qos.logback.classic.spi.LogbackServiceProvider");
+        System.setProperty("slf4j.internal.verbosity", "WARN");
         int exitCode = AtlasCommand.run(args);
         // `serve` keeps running on its non-daemon web threads; every other command ends here.
         if (exitCode != AtlasCommand.KEEP_RUNNING) {

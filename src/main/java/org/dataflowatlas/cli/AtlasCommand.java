@@ -3,6 +3,7 @@ package org.dataflowatlas.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.dataflowatlas.neo4j.Neo4jStartupException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Unmatched;
@@ -50,12 +51,10 @@ public final class AtlasCommand implements Callable<Integer> {
     static String rootMessage(Throwable ex) {
         Throwable mostSpecific = ex;
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            if (cause instanceof IllegalStateException || cause.getCause() == null) {
-                mostSpecific = cause;
-                if (cause instanceof IllegalStateException) {
-                    break;
-                }
+            if (cause instanceof Neo4jStartupException) {
+                return cause.getMessage();
             }
+            mostSpecific = cause;
         }
         return String.valueOf(mostSpecific.getMessage());
     }

@@ -58,6 +58,8 @@ final class LoadCommand implements Callable<Integer> {
         }
         var arguments = new ArrayList<>(springArguments);
         arguments.add("--logging.level.root=WARN");
+        // Start-up failures are reported below as one line that says what to do.
+        arguments.add("--logging.level.org.springframework=OFF");
         try (var context = new SpringApplicationBuilder(DataflowAtlasApplication.class)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)

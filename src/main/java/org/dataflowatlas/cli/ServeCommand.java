@@ -30,7 +30,11 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     static int serve(List<String> springArguments) {
-        SpringApplication.run(DataflowAtlasApplication.class, springArguments.toArray(String[]::new));
-        return AtlasCommand.KEEP_RUNNING;
+        try {
+            SpringApplication.run(DataflowAtlasApplication.class, springArguments.toArray(String[]::new));
+            return AtlasCommand.KEEP_RUNNING;
+        } catch (RuntimeException ex) {
+            return 1; // Spring Boot has already reported why, with what to do where it knows
+        }
     }
 }

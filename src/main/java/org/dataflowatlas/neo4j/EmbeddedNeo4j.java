@@ -109,7 +109,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
             socket.bind(new InetSocketAddress(InetAddress.getByName(host), port));
             return socket.getLocalPort();
         } catch (IOException ex) {
-            throw new IllegalStateException("The embedded Neo4j cannot listen for " + connector + " on " + host + ":"
+            throw new Neo4jStartupException("The embedded Neo4j cannot listen for " + connector + " on " + host + ":"
                     + port
                     + " (" + ex.getMessage() + "). Stop whatever uses that port (another Neo4j or Dataflow Atlas?),"
                     + " or choose another port with " + variable + ", or use that server with NEO4J_URI.");
@@ -120,7 +120,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         try {
             return Files.createDirectories(directory.toAbsolutePath().normalize());
         } catch (IOException ex) {
-            throw new IllegalStateException("Cannot create the data directory " + directory.toAbsolutePath() + " ("
+            throw new Neo4jStartupException("Cannot create the data directory " + directory.toAbsolutePath() + " ("
                     + ex.getMessage() + "). Set DATAFLOW_DATA_DIR to a writable directory.");
         }
     }
@@ -137,7 +137,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
             var message = String.valueOf(cause.getMessage());
             if (message.contains("lock") || message.contains("Lock")) {
-                return new IllegalStateException(
+                return new Neo4jStartupException(
                         "The data directory " + dataDirectory
                                 + " is in use by another process (a running Dataflow Atlas or Neo4j). Stop it, or talk to it"
                                 + " with NEO4J_URI=bolt://localhost:7687, or use another DATAFLOW_DATA_DIR.",
