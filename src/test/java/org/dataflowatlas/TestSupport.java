@@ -2,37 +2,14 @@ package org.dataflowatlas;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.QueryConfig;
 import org.neo4j.driver.RoutingControl;
-import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.graphql.execution.SchemaReport;
 
-/** Beans every integration test may use: the schema-mapping report and a graph fingerprint. */
+/** What every integration test may use: a graph fingerprint (and, later, beans that observe the driver). */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestSupport {
-
-    /** The report Spring for GraphQL writes when it wires the schema to controllers. */
-    public static final class SchemaReportHolder {
-        private final AtomicReference<SchemaReport> report = new AtomicReference<>();
-
-        public SchemaReport report() {
-            return report.get();
-        }
-    }
-
-    @Bean
-    SchemaReportHolder schemaReportHolder() {
-        return new SchemaReportHolder();
-    }
-
-    @Bean
-    GraphQlSourceBuilderCustomizer captureSchemaReport(SchemaReportHolder holder) {
-        return builder -> builder.inspectSchemaMappings(holder.report::set);
-    }
 
     /** Every node's labels and properties and every relationship with its ends and properties, in a stable order. */
     public static List<Object> fingerprint(Driver driver) {

@@ -1,24 +1,97 @@
 package org.dataflowatlas.evidence;
 
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import org.dataflowatlas.graph.KeyedQuery;
+import org.dataflowatlas.graph.Mapping;
+import org.dataflowatlas.organization.Organization;
+import org.neo4j.driver.Record;
 import org.neo4j.driver.types.Node;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
-/** Evidence read model: which sources, with which quotes, support which facts. */
+/** How we know: sources, what they evidence, events and statements. Every read serves a whole batch of parents. */
 @Repository
 class EvidenceRepository {
 
+    /** The kinds of fact that carry EVIDENCED_BY; the label goes into the query text, so only these. */
+    enum Subject {
+        DataFlow,
+        Event,
+        Policy
+    }
+
     // Oldest evidence first (undated last), then by source id, so answers are stable.
-    private static final String FOR_FLOWS = """
-            UNWIND $ids AS flowId
-            MATCH (:DataFlow {id: flowId})-[e:EVIDENCED_BY]->(s:Source)
-            RETURN flowId, e.quote AS quote, s
-            ORDER BY flowId, s.published IS NULL, s.published, s.id, e.quote
+    private static final String EVIDENCE_OF = """
+            UNWIND $ids AS key
+            MATCH (:%s {id: key})-[e:EVIDENCED_BY]->(s:Source)
+            RETURN key, e.quote AS quote, s
+            ORDER BY key, s.published IS NULL, s.published, s.id, e.quote
+            """;
+
+    private static final String SOURCES = """
+            UNWIND $ids AS key
+            MATCH (s:Source {id: key})
+            RETURN key, s
+            """;
+
+    private static final String PUBLISHERS = """
+            UNWIND $ids AS key
+            MATCH (:Source {id: key})-[:PUBLISHED_BY]->(o:Organization)
+            RETURN key, o
+            """;
+
+    private static final String CITES = """
+            UNWIND $ids AS key
+            MATCH (:Source {id: key})-[:CITES]->(s:Source)
+            RETURN key, s ORDER BY s.id
+            """;
+
+    private static final String CITED_BY = """
+            UNWIND $ids AS key
+            MATCH (:Source {id: key})<-[:CITES]-(s:Source)
+            RETURN key, s ORDER BY s.id
+            """;
+
+    private static final String EVIDENCED = """
+            UNWIND $ids AS key
+            MATCH (:Source {id: key})<-[e:EVIDENCED_BY]-(n)
+            OPTIONAL MATCH (sender:Organization)-[:SENDS]->(n)-[:TO]->(receiver:Organization)
+            RETURN key, n, e.quote AS quote, sender.id AS fromId, receiver.id AS toId
+            ORDER BY key, n.id, e.quote
+            """;
+
+    private static final String STATEMENTS_IN = """
+            UNWIND $ids AS key
+            MATCH (:Source {id: key})<-[:REPORTED_IN]-(st:Statement)
+            RETURN key, st ORDER BY st.date IS NULL, st.date, st.id
+            """;
+
+    private static final String INVOLVED = """
+            UNWIND $ids AS key
+            MATCH (:Event {id: key})-[:INVOLVES]->(n)
+            OPTIONAL MATCH (sender:Organization)-[:SENDS]->(n)-[:TO]->(receiver:Organization)
+            RETURN key, n, sender.id AS fromId, receiver.id AS toId ORDER BY n.id
+            """;
+
+    private static final String SPEAKERS = """
+            UNWIND $ids AS key
+            MATCH (:Statement {id: key})<-[:STATED]-(n)
+            RETURN key, n, null AS fromId, null AS toId
+            """;
+
+    private static final String ABOUT = """
+            UNWIND $ids AS key
+            MATCH (:Statement {id: key})-[:ABOUT]->(n)
+            OPTIONAL MATCH (sender:Organization)-[:SENDS]->(n)-[:TO]->(receiver:Organization)
+            RETURN key, n, sender.id AS fromId, receiver.id AS toId ORDER BY n.id
+            """;
+
+    private static final String REPORTED_IN = """
+            UNWIND $ids AS key
+            MATCH (:Statement {id: key})-[:REPORTED_IN]->(s:Source)
+            RETURN key, s ORDER BY s.published IS NULL, s.published, s.id
             """;
 
     private final Neo4jClient neo4j;
@@ -27,31 +100,85 @@ class EvidenceRepository {
         this.neo4j = neo4j;
     }
 
-    Map<String, List<Evidence>> forFlows(Collection<String> flowIds) {
-        record Row(String flowId, Evidence evidence) {}
-        return neo4j
-                .query(FOR_FLOWS)
-                .bind(List.copyOf(flowIds))
-                .to("ids")
-                .fetchAs(Row.class)
-                .mappedBy((types, record) -> new Row(
-                        record.get("flowId").asString(),
-                        new Evidence(
-                                mapSource(record.get("s").asNode()),
-                                record.get("quote").asString(null))))
-                .all()
-                .stream()
-                .collect(Collectors.groupingBy(
-                        Row::flowId, LinkedHashMap::new, Collectors.mapping(Row::evidence, Collectors.toList())));
+    Map<String, List<Evidence>> evidenceOf(Subject subject, Collection<String> ids) {
+        return KeyedQuery.grouped(
+                neo4j,
+                EVIDENCE_OF.formatted(subject.name()),
+                ids,
+                record -> new Evidence(
+                        Mapping.source(record.get("s").asNode()),
+                        record.get("quote").asString(null)));
     }
 
-    static Source mapSource(Node node) {
-        return new Source(
-                node.get("id").asString(),
-                node.get("title").asString(node.get("id").asString()),
-                SourceKind.valueOf(node.get("kind").asString()),
-                node.get("url").asString(null),
-                node.get("published").asString(null),
-                node.get("description").asString(null));
+    Map<String, Source> sources(Collection<String> ids) {
+        return KeyedQuery.single(
+                neo4j, SOURCES, ids, record -> Mapping.source(record.get("s").asNode()));
+    }
+
+    Map<String, Organization> publishers(Collection<String> sourceIds) {
+        return KeyedQuery.single(
+                neo4j,
+                PUBLISHERS,
+                sourceIds,
+                record -> Mapping.organization(record.get("o").asNode()));
+    }
+
+    Map<String, List<Source>> cites(Collection<String> sourceIds) {
+        return KeyedQuery.grouped(
+                neo4j,
+                CITES,
+                sourceIds,
+                record -> Mapping.source(record.get("s").asNode()));
+    }
+
+    Map<String, List<Source>> citedBy(Collection<String> sourceIds) {
+        return KeyedQuery.grouped(
+                neo4j,
+                CITED_BY,
+                sourceIds,
+                record -> Mapping.source(record.get("s").asNode()));
+    }
+
+    Map<String, List<EvidencedFact>> evidenced(Collection<String> sourceIds) {
+        return KeyedQuery.grouped(
+                neo4j,
+                EVIDENCED,
+                sourceIds,
+                record -> new EvidencedFact(
+                        entity(record, "n"), record.get("quote").asString(null)));
+    }
+
+    Map<String, List<Statement>> statementsIn(Collection<String> sourceIds) {
+        return KeyedQuery.grouped(
+                neo4j,
+                STATEMENTS_IN,
+                sourceIds,
+                record -> Mapping.statement(record.get("st").asNode()));
+    }
+
+    Map<String, List<Object>> involved(Collection<String> eventIds) {
+        return KeyedQuery.grouped(neo4j, INVOLVED, eventIds, record -> entity(record, "n"));
+    }
+
+    Map<String, Object> speakers(Collection<String> statementIds) {
+        return KeyedQuery.single(neo4j, SPEAKERS, statementIds, record -> entity(record, "n"));
+    }
+
+    Map<String, List<Object>> about(Collection<String> statementIds) {
+        return KeyedQuery.grouped(neo4j, ABOUT, statementIds, record -> entity(record, "n"));
+    }
+
+    Map<String, List<Source>> reportedIn(Collection<String> statementIds) {
+        return KeyedQuery.grouped(
+                neo4j,
+                REPORTED_IN,
+                statementIds,
+                record -> Mapping.source(record.get("s").asNode()));
+    }
+
+    static Object entity(Record record, String column) {
+        Node node = record.get(column).asNode();
+        return Mapping.entity(
+                node, record.get("fromId").asString(null), record.get("toId").asString(null));
     }
 }

@@ -2,7 +2,10 @@ package org.dataflowatlas.flow;
 
 import org.jspecify.annotations.Nullable;
 
-/** One organization passing data to another. Ends ({@code from}, {@code to}) are ids, resolved in batches. */
+/**
+ * One organization passing data to another. Ends ({@code from}, {@code to}) are ids, resolved in
+ * batches. A retracted flow stays in the graph, marked, with the reason and its evidence.
+ */
 public record DataFlow(
         String id,
         String fromId,
@@ -13,4 +16,6 @@ public record DataFlow(
         @Nullable String since,
         @Nullable String until,
         Confidence confidence,
-        @Nullable String description) {}
+        @Nullable String description,
+        boolean retracted,
+        @Nullable String retractionReason) {}

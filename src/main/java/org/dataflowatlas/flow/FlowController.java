@@ -1,16 +1,22 @@
 package org.dataflowatlas.flow;
 
+import static org.dataflowatlas.graph.Batches.byParent;
+import static org.dataflowatlas.graph.Batches.ids;
+
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import org.dataflowatlas.PartialDate;
 import org.dataflowatlas.evidence.Evidence;
+import org.dataflowatlas.evidence.EvidenceInput;
 import org.dataflowatlas.evidence.EvidenceService;
+import org.dataflowatlas.graph.Connection;
 import org.dataflowatlas.organization.Organization;
 import org.dataflowatlas.organization.OrganizationService;
+import org.dataflowatlas.policy.Agreement;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
@@ -32,6 +38,27 @@ class FlowController {
     @Nullable
     DataFlow flow(@Argument String id) {
         return flows.find(id).orElse(null);
+    }
+
+    @QueryMapping
+    Connection<DataFlow> flows(
+            @Argument @Nullable FlowFilter filter, @Argument int first, @Argument @Nullable String after) {
+        return flows.list(filter, first, after);
+    }
+
+    @MutationMapping
+    DataFlow recordFlow(@Argument FlowInput input) {
+        return flows.record(input);
+    }
+
+    @MutationMapping
+    DataFlow endFlow(@Argument String id, @Argument PartialDate until, @Argument List<EvidenceInput> evidence) {
+        return flows.end(id, until, evidence);
+    }
+
+    @MutationMapping
+    DataFlow retractFlow(@Argument String id, @Argument String reason, @Argument List<EvidenceInput> evidence) {
+        return flows.retract(id, reason, evidence);
     }
 
     @BatchMapping(typeName = "Organization")
@@ -66,22 +93,19 @@ class FlowController {
         return byParent(dataFlows, DataFlow::id, flows.productsOf(ids(dataFlows, DataFlow::id)), null);
     }
 
+    @BatchMapping
+    Map<DataFlow, List<Agreement>> agreements(List<DataFlow> dataFlows) {
+        return byParent(dataFlows, DataFlow::id, flows.agreementsOf(ids(dataFlows, DataFlow::id)), List.of());
+    }
+
+    @BatchMapping
+    Map<DataFlow, Retraction> retraction(List<DataFlow> dataFlows) {
+        var retracted = dataFlows.stream().filter(DataFlow::retracted).toList();
+        return byParent(dataFlows, DataFlow::id, flows.retractionsOf(ids(retracted, DataFlow::id)), null);
+    }
+
     @BatchMapping(field = "evidence")
     Map<DataFlow, List<Evidence>> evidence(List<DataFlow> dataFlows) {
         return byParent(dataFlows, DataFlow::id, evidence.forFlows(ids(dataFlows, DataFlow::id)), List.of());
-    }
-
-    private static <P> List<String> ids(List<P> parents, Function<P, String> key) {
-        return parents.stream().map(key).distinct().toList();
-    }
-
-    /** Spreads values found per key over the parents asking for them; a parent without a value gets the fallback. */
-    private static <P, V> Map<P, V> byParent(
-            List<P> parents, Function<P, String> key, Map<String, V> found, @Nullable V fallback) {
-        return parents.stream()
-                .distinct()
-                .filter(parent -> fallback != null || found.containsKey(key.apply(parent)))
-                .collect(Collectors.toMap(
-                        Function.identity(), parent -> found.getOrDefault(key.apply(parent), fallback)));
     }
 }

@@ -1,28 +1,31 @@
 package org.dataflowatlas.flow;
 
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Collectors;
+import org.dataflowatlas.evidence.Evidence;
+import org.dataflowatlas.graph.KeyedQuery;
+import org.dataflowatlas.graph.Mapping;
+import org.dataflowatlas.policy.Agreement;
+import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.types.Node;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Read model of flows with Neo4jClient and explicit mapping: a flow is a node between two
- * organizations, which a Spring Data entity would not map without loading both ends.
- * Every query here serves many parents at once (UNWIND over ids), so GraphQL never asks per parent.
+ * Flows with Neo4jClient and explicit mapping: a flow is a node between two organizations, which a
+ * Spring Data entity would not map without loading both ends. Every read here serves many parents
+ * at once (UNWIND over ids), so GraphQL never asks per parent.
  */
 @Repository
 class FlowRepository {
 
-    private static final String BY_ID = """
-            MATCH (s:Organization)-[:SENDS]->(f:DataFlow {id: $id})-[:TO]->(t:Organization)
-            RETURN $id AS key, f, s.id AS fromId, t.id AS toId
+    private static final String BY_IDS = """
+            UNWIND $ids AS key
+            MATCH (s:Organization)-[:SENDS]->(f:DataFlow {id: key})-[:TO]->(t:Organization)
+            RETURN key, f, s.id AS fromId, t.id AS toId
             """;
 
     // Retracted flows stay in the graph but are not part of an organization's current picture.
@@ -42,6 +45,30 @@ class FlowRepository {
             ORDER BY f.id
             """;
 
+    private static final String FILTER = """
+            ($from IS NULL OR s.id = $from) AND ($to IS NULL OR t.id = $to)
+            AND ($purposes IS NULL OR f.purpose IN $purposes)
+            AND ($accessMethods IS NULL OR f.accessMethod IN $accessMethods)
+            AND f.confidence IN $confidences
+            AND ($includeRetracted OR coalesce(f.retracted, false) = false)
+            AND ($categories IS NULL OR EXISTS {
+                  MATCH (f)-[:CARRIES]->(:DataCategory)-[:DERIVED_FROM*0..]->(c:DataCategory) WHERE c.id IN $categories })
+            AND """ + FlowPredicates.activeOn("f");
+
+    private static final String PAGE = """
+            CALL () {
+              MATCH (s:Organization)-[:SENDS]->(f:DataFlow)-[:TO]->(t:Organization) WHERE %1$s
+              RETURN count(f) AS total
+            }
+            CALL () {
+              MATCH (s:Organization)-[:SENDS]->(f:DataFlow)-[:TO]->(t:Organization)
+              WHERE ($after IS NULL OR f.id > $after) AND %1$s
+              WITH f, s, t ORDER BY f.id LIMIT $limit
+              RETURN collect({f: f, fromId: s.id, toId: t.id}) AS page
+            }
+            RETURN total, page
+            """.formatted(FILTER);
+
     private static final String CATEGORIES = """
             UNWIND $ids AS key
             MATCH (:DataFlow {id: key})-[:CARRIES]->(c:DataCategory)
@@ -55,97 +82,95 @@ class FlowRepository {
             RETURN key, p
             """;
 
+    private static final String AGREEMENTS = """
+            UNWIND $ids AS key
+            MATCH (:DataFlow {id: key})-[:UNDER]->(a:Agreement)
+            RETURN key, a
+            ORDER BY a.id
+            """;
+
+    private static final String RETRACTIONS = """
+            UNWIND $ids AS key
+            MATCH (f:DataFlow {id: key}) WHERE f.retracted
+            RETURN key, f.retractionReason AS reason,
+                   COLLECT { MATCH (f)-[e:RETRACTION_EVIDENCED_BY]->(s:Source)
+                             RETURN {quote: e.quote, source: s} ORDER BY s.id, e.quote } AS evidence
+            """;
+
     private final Neo4jClient neo4j;
 
     FlowRepository(Neo4jClient neo4j) {
         this.neo4j = neo4j;
     }
 
-    Optional<DataFlow> findById(String id) {
-        return neo4j.query(BY_ID)
-                .bind(id)
-                .to("id")
-                .fetchAs(DataFlow.class)
-                .mappedBy((types, record) -> mapFlow(record))
-                .first();
+    Map<String, DataFlow> findAllById(Collection<String> ids) {
+        return KeyedQuery.single(neo4j, BY_IDS, ids, Mapping::flow);
     }
 
     Map<String, List<DataFlow>> sentBy(Collection<String> organizationIds) {
-        return grouped(OUT_OF, organizationIds, FlowRepository::mapFlow);
+        return KeyedQuery.grouped(neo4j, OUT_OF, organizationIds, Mapping::flow);
     }
 
     Map<String, List<DataFlow>> receivedBy(Collection<String> organizationIds) {
-        return grouped(INTO, organizationIds, FlowRepository::mapFlow);
+        return KeyedQuery.grouped(neo4j, INTO, organizationIds, Mapping::flow);
     }
 
     Map<String, List<DataCategory>> categoriesOf(Collection<String> flowIds) {
-        return grouped(
-                CATEGORIES, flowIds, record -> mapCategory(record.get("c").asNode()));
+        return KeyedQuery.grouped(
+                neo4j,
+                CATEGORIES,
+                flowIds,
+                record -> Mapping.category(record.get("c").asNode()));
     }
 
     Map<String, Product> productsOf(Collection<String> flowIds) {
-        return grouped(PRODUCTS, flowIds, record -> mapProduct(record.get("p").asNode())).entrySet().stream()
-                .collect(Collectors.toMap(
-                        Map.Entry::getKey, entry -> entry.getValue().getFirst()));
+        return KeyedQuery.single(
+                neo4j,
+                PRODUCTS,
+                flowIds,
+                record -> Mapping.product(record.get("p").asNode()));
     }
 
-    /** Runs a query returning a {@code key} column and groups the mapped rows by it, in query order. */
-    private <T> Map<String, List<T>> grouped(String query, Collection<String> keys, Function<Record, T> mapper) {
-        record Row<T>(String key, T value) {}
-        return neo4j
-                .query(query)
-                .bind(List.copyOf(keys))
-                .to("ids")
-                .fetchAs(Row.class)
-                .mappedBy((types, record) -> new Row<>(record.get("key").asString(), mapper.apply(record)))
-                .all()
-                .stream()
-                .map(row -> (Row<T>) row)
-                .collect(Collectors.groupingBy(
-                        Row::key, LinkedHashMap::new, Collectors.mapping(Row::value, Collectors.toList())));
+    Map<String, List<Agreement>> agreementsOf(Collection<String> flowIds) {
+        return KeyedQuery.grouped(
+                neo4j,
+                AGREEMENTS,
+                flowIds,
+                record -> Mapping.agreement(record.get("a").asNode()));
     }
 
-    private static DataFlow mapFlow(Record record) {
-        Node f = record.get("f").asNode();
-        var id = f.get("id").asString();
-        return new DataFlow(
-                id,
-                record.get("fromId").asString(),
-                record.get("toId").asString(),
-                enumValue(Purpose.class, f, "purpose"),
-                enumValue(AccessMethod.class, f, "accessMethod"),
-                f.get("realTime").asBoolean(false),
-                f.get("since").asString(null),
-                f.get("until").asString(null),
-                enumValue(Confidence.class, f, "confidence"),
-                f.get("description").asString(null));
+    Map<String, Retraction> retractionsOf(Collection<String> flowIds) {
+        return KeyedQuery.single(neo4j, RETRACTIONS, flowIds, FlowRepository::retraction);
     }
 
-    private static DataCategory mapCategory(Node c) {
-        return new DataCategory(
-                c.get("id").asString(),
-                c.get("name").asString(c.get("id").asString()),
-                c.get("origin").asString(null),
-                c.get("description").asString(null));
+    record Page(long total, List<DataFlow> flows) {}
+
+    Page page(Map<String, @Nullable Object> filterParameters, @Nullable String afterId, int limit) {
+        var parameters = new HashMap<>(filterParameters);
+        parameters.put("after", afterId);
+        parameters.put("limit", limit);
+        return neo4j.query(PAGE)
+                .bindAll(parameters)
+                .fetchAs(Page.class)
+                .mappedBy((types, record) -> new Page(
+                        record.get("total").asLong(),
+                        record.get("page").asList(Function.identity()).stream()
+                                .map(row -> Mapping.flow(
+                                        row.get("f").asNode(),
+                                        row.get("fromId").asString(),
+                                        row.get("toId").asString()))
+                                .toList()))
+                .one()
+                .orElseThrow();
     }
 
-    private static Product mapProduct(Node p) {
-        return new Product(
-                p.get("id").asString(),
-                p.get("name").asString(p.get("id").asString()),
-                p.get("description").asString(null));
-    }
-
-    /** Data loaded with plain Cypher may hold any string: say which flow is wrong rather than fail obscurely. */
-    private static <E extends Enum<E>> E enumValue(Class<E> type, Node flow, String property) {
-        var value = flow.get(property).asString(null);
-        try {
-            return Enum.valueOf(type, String.valueOf(value));
-        } catch (IllegalArgumentException ex) {
-            throw new IllegalStateException(
-                    "Flow '" + flow.get("id").asString() + "' has " + property + " '" + value
-                            + "', which is not one of " + java.util.Arrays.toString(type.getEnumConstants()),
-                    ex);
-        }
+    private static Retraction retraction(Record record) {
+        return new Retraction(
+                record.get("reason").asString(""),
+                record.get("evidence").asList(Function.identity()).stream()
+                        .map(row -> new Evidence(
+                                Mapping.source(row.get("source").asNode()),
+                                row.get("quote").asString(null)))
+                        .toList());
     }
 }

@@ -1,25 +1,69 @@
 package org.dataflowatlas.flow;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.dataflowatlas.InvalidInputException;
+import org.dataflowatlas.NotFoundException;
+import org.dataflowatlas.PartialDate;
+import org.dataflowatlas.evidence.EvidenceChecks;
+import org.dataflowatlas.evidence.EvidenceInput;
+import org.dataflowatlas.graph.Connection;
+import org.dataflowatlas.graph.Existence;
+import org.dataflowatlas.graph.Ids;
+import org.dataflowatlas.graph.Paging;
+import org.dataflowatlas.graph.Texts;
+import org.dataflowatlas.policy.Agreement;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reads flows and what hangs off them, many parents per call; read transactions throughout. */
+/**
+ * Flows: reads in read transactions (a cluster routes them to followers), evidence-first writes in
+ * write transactions. Every write validates everything first, then writes in one statement.
+ */
 @Service
 @Transactional(readOnly = true)
 public class FlowService {
 
     private final FlowRepository repository;
+    private final FlowWrites writes;
+    private final EvidenceChecks evidenceChecks;
+    private final Existence existence;
 
-    FlowService(FlowRepository repository) {
+    FlowService(FlowRepository repository, FlowWrites writes, EvidenceChecks evidenceChecks, Existence existence) {
         this.repository = repository;
+        this.writes = writes;
+        this.evidenceChecks = evidenceChecks;
+        this.existence = existence;
     }
 
     public Optional<DataFlow> find(String id) {
-        return repository.findById(id);
+        return Optional.ofNullable(repository.findAllById(List.of(id)).get(id));
+    }
+
+    public Map<String, DataFlow> findAll(Collection<String> ids) {
+        return repository.findAllById(ids);
+    }
+
+    public Connection<DataFlow> list(@Nullable FlowFilter filter, int first, @Nullable String after) {
+        Paging.checkFirst(first);
+        var afterId = Paging.afterId(after);
+        var f = filter == null ? new FlowFilter(null, null, null, null, null, null, null, null) : filter;
+        var parameters = new HashMap<String, @Nullable Object>(FlowPredicates.activeOnParameters(f.activeOn()));
+        parameters.put("from", f.from());
+        parameters.put("to", f.to());
+        parameters.put("purposes", names(f.purposes()));
+        parameters.put("accessMethods", names(f.accessMethods()));
+        parameters.put("categories", f.categories());
+        parameters.put("confidences", Confidence.atLeast(f.minConfidence()));
+        parameters.put("includeRetracted", Boolean.TRUE.equals(f.includeRetracted()));
+        var page = repository.page(parameters, afterId, first + 1);
+        return Paging.connection(page.flows(), first, (int) page.total(), afterId != null, DataFlow::id);
     }
 
     public Map<String, List<DataFlow>> sentBy(Collection<String> organizationIds) {
@@ -36,5 +80,169 @@ public class FlowService {
 
     public Map<String, Product> productsOf(Collection<String> flowIds) {
         return repository.productsOf(flowIds);
+    }
+
+    public Map<String, List<Agreement>> agreementsOf(Collection<String> flowIds) {
+        return repository.agreementsOf(flowIds);
+    }
+
+    public Map<String, Retraction> retractionsOf(Collection<String> flowIds) {
+        return repository.retractionsOf(flowIds);
+    }
+
+    @Transactional
+    public DataFlow record(FlowInput input) {
+        var from = Ids.checkSlug("input.from", input.from());
+        var to = Ids.checkSlug("input.to", input.to());
+        if (from.equals(to)) {
+            throw new InvalidInputException(
+                    "input.from and input.to are both '" + from + "': a flow goes from one organization to another.");
+        }
+        var product = checkProduct(input.via());
+        var id = input.id() != null
+                ? Ids.checkSlug("input.id", input.id())
+                : Ids.slugify(from + "-to-" + to + "-"
+                        + (product != null ? product.get("id") : input.purpose().name()));
+        var categories = checkCategories(input.categories());
+        checkOrder(input.since(), input.until());
+        var agreements = input.agreements() == null ? List.<String>of() : input.agreements();
+        for (int i = 0; i < agreements.size(); i++) {
+            Ids.checkSlug("input.agreements[" + i + "]", agreements.get(i));
+        }
+        var evidence = evidenceChecks.check("input.evidence", input.evidence());
+
+        var organizations = new LinkedHashSet<>(List.of(from, to));
+        if (product != null && product.get("offeredBy") != null) {
+            organizations.add((String) product.get("offeredBy"));
+        }
+        var parents = new LinkedHashSet<String>();
+        categories.forEach(c -> parents.addAll(derivedFrom(c)));
+        categories.forEach(c -> parents.remove((String) c.get("id")));
+        existence.requireAll(Map.of("Organization", organizations, "DataCategory", parents, "Agreement", agreements));
+
+        var existing = writes.ends(id);
+        if (existing != null
+                && (!existing.fromId().equals(from) || !existing.toId().equals(to))) {
+            throw new InvalidInputException(
+                    "input.id '" + id + "' is already the flow from '" + existing.fromId() + "' to '" + existing.toId()
+                            + "'; choose another id for a flow from '" + from + "' to '" + to + "'.");
+        }
+        var known = writes.existingCategories(
+                categories.stream().map(c -> (String) c.get("id")).toList());
+        for (int i = 0; i < categories.size(); i++) {
+            if (!known.contains((String) categories.get(i).get("id"))
+                    && categories.get(i).get("name") == null) {
+                throw new InvalidInputException(
+                        "input.categories[" + i + "] '" + categories.get(i).get("id")
+                                + "' is a new category: give it a name (and an origin, the organization whose users produced it).");
+            }
+        }
+        if (product != null
+                && product.get("name") == null
+                && existence
+                        .missing(Map.of("Product", List.of((String) product.get("id"))))
+                        .containsKey("Product")) {
+            throw new InvalidInputException("input.via '" + product.get("id") + "' is a new product: give it a name"
+                    + " (and offeredBy, the organization that offers it).");
+        }
+
+        var parameters = new HashMap<String, @Nullable Object>();
+        parameters.put("id", id);
+        parameters.put("from", from);
+        parameters.put("to", to);
+        parameters.put("purpose", input.purpose().name());
+        parameters.put("accessMethod", input.accessMethod().name());
+        parameters.put("realTime", Boolean.TRUE.equals(input.realTime()));
+        parameters.put("since", input.since() == null ? null : input.since().text());
+        parameters.put("until", input.until() == null ? null : input.until().text());
+        parameters.put("confidence", input.confidence().name());
+        parameters.put("description", Texts.optional("input.description", input.description(), 5_000));
+        parameters.put("categories", categories);
+        parameters.put("product", product);
+        parameters.put("agreements", agreements);
+        parameters.put("evidence", evidence);
+        return writes.record(parameters);
+    }
+
+    @Transactional
+    public DataFlow end(String id, PartialDate until, List<EvidenceInput> evidence) {
+        var existing = requireFlow(id);
+        if (existing.since() != null) {
+            checkOrder(PartialDate.parse(existing.since()), until);
+        }
+        return writes.end(id, until.text(), evidenceChecks.check("evidence", evidence));
+    }
+
+    @Transactional
+    public DataFlow retract(String id, String reason, List<EvidenceInput> evidence) {
+        requireFlow(id);
+        var why = Texts.required("reason", reason, 5_000);
+        return writes.retract(id, why, evidenceChecks.check("evidence", evidence));
+    }
+
+    private FlowWrites.Ends requireFlow(String id) {
+        Ids.checkSlug("id", id);
+        var existing = writes.ends(id);
+        if (existing == null) {
+            throw new NotFoundException("No flow '" + id + "'. Look it up with flows(filter: {from: …, to: …}).");
+        }
+        return existing;
+    }
+
+    private static void checkOrder(@Nullable PartialDate since, @Nullable PartialDate until) {
+        if (since != null && until != null && since.first().isAfter(until.last())) {
+            throw new InvalidInputException("input.until (" + until + ") is before input.since (" + since
+                    + "): a flow cannot end before it starts.");
+        }
+    }
+
+    private static @Nullable Map<String, @Nullable Object> checkProduct(@Nullable ProductInput via) {
+        if (via == null) {
+            return null;
+        }
+        var product = new HashMap<String, @Nullable Object>();
+        product.put("id", Ids.checkSlug("input.via.id", via.id()));
+        product.put("name", Texts.optional("input.via.name", via.name(), 300));
+        product.put("description", Texts.optional("input.via.description", via.description(), 5_000));
+        product.put(
+                "offeredBy", via.offeredBy() == null ? null : Ids.checkSlug("input.via.offeredBy", via.offeredBy()));
+        return product;
+    }
+
+    private static List<Map<String, @Nullable Object>> checkCategories(@Nullable List<CategoryInput> categories) {
+        if (categories == null || categories.isEmpty()) {
+            throw new InvalidInputException("input.categories must list at least one category the flow carries"
+                    + " (e.g. {id: \"x-public-posts\"}, or a new one with a name and origin).");
+        }
+        var checked = new ArrayList<Map<String, @Nullable Object>>();
+        for (int i = 0; i < categories.size(); i++) {
+            var field = "input.categories[" + i + "]";
+            var category = categories.get(i);
+            var id = Ids.checkSlug(field + ".id", category.id());
+            var parents = category.derivedFrom() == null ? List.<String>of() : category.derivedFrom();
+            for (int j = 0; j < parents.size(); j++) {
+                Ids.checkSlug(field + ".derivedFrom[" + j + "]", parents.get(j));
+                if (parents.get(j).equals(id)) {
+                    throw new InvalidInputException(field + " '" + id + "' cannot be derived from itself.");
+                }
+            }
+            var map = new HashMap<String, @Nullable Object>();
+            map.put("id", id);
+            map.put("name", Texts.optional(field + ".name", category.name(), 300));
+            map.put("origin", category.origin() == null ? null : Ids.checkSlug(field + ".origin", category.origin()));
+            map.put("description", Texts.optional(field + ".description", category.description(), 5_000));
+            map.put("derivedFrom", parents);
+            checked.add(map);
+        }
+        return checked;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> derivedFrom(Map<String, @Nullable Object> category) {
+        return (List<String>) java.util.Objects.requireNonNull(category.get("derivedFrom"));
+    }
+
+    private static @Nullable List<String> names(@Nullable List<? extends Enum<?>> values) {
+        return values == null ? null : values.stream().map(Enum::name).toList();
     }
 }

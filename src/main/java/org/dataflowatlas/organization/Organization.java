@@ -11,6 +11,7 @@ public record Organization(
         List<String> aliases,
         @Nullable String country,
         @Nullable String jurisdiction,
+        List<String> jurisdictions,
         @Nullable String description,
         boolean group,
         @Nullable String estimatedSize) {}

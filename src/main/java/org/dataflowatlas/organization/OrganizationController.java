@@ -1,7 +1,9 @@
 package org.dataflowatlas.organization;
 
+import org.dataflowatlas.graph.Connection;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
@@ -18,5 +20,16 @@ class OrganizationController {
     @Nullable
     Organization organization(@Argument String id) {
         return organizations.find(id).orElse(null);
+    }
+
+    @QueryMapping
+    Connection<Organization> organizations(
+            @Argument @Nullable OrganizationFilter filter, @Argument int first, @Argument @Nullable String after) {
+        return organizations.list(filter, first, after);
+    }
+
+    @MutationMapping
+    Organization upsertOrganization(@Argument OrganizationInput input) {
+        return organizations.upsert(input);
     }
 }

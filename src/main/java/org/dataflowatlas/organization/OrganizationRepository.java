@@ -1,22 +1,67 @@
 package org.dataflowatlas.organization;
 
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.dataflowatlas.graph.Mapping;
+import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Value;
-import org.neo4j.driver.types.Node;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
-/** Read model of organizations, mapped explicitly from nodes with Neo4jClient (kinds come from labels). */
+/** Organizations: read model and upsert, with Neo4jClient and explicit mapping (kinds come from labels). */
 @Repository
 class OrganizationRepository {
 
     private static final String BY_IDS = """
             MATCH (o:Organization) WHERE o.id IN $ids
+            RETURN o
+            """;
+
+    private static final String FILTER = """
+            ($kindLabels IS NULL OR any(l IN labels(o) WHERE l IN $kindLabels))
+            AND ($jurisdictions IS NULL OR o.jurisdiction IN $jurisdictions
+                 OR any(j IN coalesce(o.jurisdictions, []) WHERE j IN $jurisdictions))
+            AND ($countries IS NULL OR o.country IN $countries)
+            AND ($group IS NULL OR coalesce(o.group, false) = $group)
+            AND ($text IS NULL OR toLower(o.name) CONTAINS $text OR o.id CONTAINS $text
+                 OR any(a IN coalesce(o.aliases, []) WHERE toLower(a) CONTAINS $text))
+            """;
+
+    // Stable order by id; one extra row tells whether another page follows.
+    private static final String PAGE = """
+            CALL () {
+              MATCH (o:Organization) WHERE %1$s
+              RETURN count(o) AS total
+            }
+            CALL () {
+              MATCH (o:Organization) WHERE ($after IS NULL OR o.id > $after) AND %1$s
+              WITH o ORDER BY o.id LIMIT $limit
+              RETURN collect(o) AS page
+            }
+            RETURN total, page
+            """.formatted(FILTER);
+
+    // Absent optional fields keep their value; the kind label is replaced only when a kind is given.
+    private static final String UPSERT = """
+            MERGE (o:Organization {id: $id})
+            SET o.name = $name,
+                o.aliases = coalesce($aliases, o.aliases, []),
+                o.country = coalesce($country, o.country),
+                o.jurisdiction = coalesce($jurisdiction, o.jurisdiction),
+                o.description = coalesce($description, o.description),
+                o.group = coalesce($group, o.group, false),
+                o.estimatedSize = coalesce($estimatedSize, o.estimatedSize)
+            WITH o
+            CALL (o) {
+              WITH o WHERE $kindLabel IS NOT NULL AND NOT o:$($kindLabel)
+              REMOVE o:Platform:Vendor:Agency:Advocacy:Publisher:Court:Company
+              SET o:$($kindLabel)
+            }
             RETURN o
             """;
 
@@ -26,38 +71,77 @@ class OrganizationRepository {
         this.neo4j = neo4j;
     }
 
-    Optional<Organization> findById(String id) {
-        return findAllById(List.of(id)).values().stream().findFirst();
-    }
-
     Map<String, Organization> findAllById(Collection<String> ids) {
         return neo4j
                 .query(BY_IDS)
                 .bind(List.copyOf(ids))
                 .to("ids")
                 .fetchAs(Organization.class)
-                .mappedBy((types, record) -> map(record.get("o").asNode()))
+                .mappedBy(
+                        (types, record) -> Mapping.organization(record.get("o").asNode()))
                 .all()
                 .stream()
                 .collect(Collectors.toMap(Organization::id, Function.identity()));
     }
 
-    static Organization map(Node node) {
-        return new Organization(
-                node.get("id").asString(),
-                node.get("name").asString(node.get("id").asString()),
-                OrgKind.fromLabels(toList(node.labels())).orElse(null),
-                node.get("aliases").asList(Value::asString, List.of()),
-                node.get("country").asString(null),
-                node.get("jurisdiction").asString(null),
-                node.get("description").asString(null),
-                node.get("group").asBoolean(false),
-                node.get("estimatedSize").asString(null));
+    record Page(long total, List<Organization> organizations) {}
+
+    Page page(OrganizationFilter filter, @Nullable String afterId, int limit) {
+        var parameters = new HashMap<String, @Nullable Object>();
+        parameters.put(
+                "kindLabels",
+                filter.kinds() == null
+                        ? null
+                        : filter.kinds().stream().map(OrgKind::label).toList());
+        parameters.put(
+                "jurisdictions",
+                filter.jurisdictions() == null
+                        ? null
+                        : filter.jurisdictions().stream().map(Enum::name).toList());
+        parameters.put("countries", filter.countries());
+        parameters.put("group", filter.group());
+        parameters.put(
+                "text",
+                filter.text() == null || filter.text().isBlank()
+                        ? null
+                        : filter.text().strip().toLowerCase(java.util.Locale.ROOT));
+        parameters.put("after", afterId);
+        parameters.put("limit", limit);
+        return neo4j.query(PAGE)
+                .bindAll(parameters)
+                .fetchAs(Page.class)
+                .mappedBy((types, record) -> new Page(
+                        record.get("total").asLong(),
+                        record.get("page").asList(Value::asNode).stream()
+                                .map(Mapping::organization)
+                                .toList()))
+                .one()
+                .orElseThrow();
     }
 
-    private static List<String> toList(Iterable<String> labels) {
-        var list = new java.util.ArrayList<String>();
-        labels.forEach(list::add);
-        return list;
+    Organization upsert(OrganizationInput input) {
+        var parameters = new HashMap<String, @Nullable Object>();
+        parameters.put("id", input.id());
+        parameters.put("name", input.name());
+        parameters.put("kindLabel", input.kind() == null ? null : input.kind().label());
+        parameters.put("aliases", input.aliases());
+        parameters.put("country", input.country());
+        parameters.put(
+                "jurisdiction",
+                input.jurisdiction() == null ? null : input.jurisdiction().name());
+        parameters.put("description", input.description());
+        parameters.put("group", input.group());
+        parameters.put("estimatedSize", input.estimatedSize());
+        return neo4j.query(UPSERT)
+                .bindAll(parameters)
+                .fetchAs(Organization.class)
+                .mappedBy(
+                        (types, record) -> Mapping.organization(record.get("o").asNode()))
+                .one()
+                .orElseThrow();
+    }
+
+    static List<String> kindLabels() {
+        return Arrays.stream(OrgKind.values()).map(OrgKind::label).toList();
     }
 }

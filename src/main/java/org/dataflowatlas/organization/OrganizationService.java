@@ -1,12 +1,18 @@
 package org.dataflowatlas.organization;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import org.dataflowatlas.graph.Connection;
+import org.dataflowatlas.graph.Ids;
+import org.dataflowatlas.graph.Paging;
+import org.dataflowatlas.graph.Texts;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Looks organizations up; read-only transactions so a cluster can route them to followers. */
+/** Organizations: look-ups and listings in read transactions (a cluster routes them to followers), upserts in write ones. */
 @Service
 @Transactional(readOnly = true)
 public class OrganizationService {
@@ -18,11 +24,42 @@ public class OrganizationService {
     }
 
     public Optional<Organization> find(String id) {
-        return repository.findById(id);
+        return Optional.ofNullable(repository.findAllById(java.util.List.of(id)).get(id));
     }
 
     /** Many at once, keyed by id; ids without an organization are absent from the map. */
     public Map<String, Organization> findAll(Collection<String> ids) {
-        return repository.findAllById(ids);
+        return ids.isEmpty() ? Map.of() : repository.findAllById(ids);
+    }
+
+    public Connection<Organization> list(@Nullable OrganizationFilter filter, int first, @Nullable String after) {
+        Paging.checkFirst(first);
+        var afterId = Paging.afterId(after);
+        var page = repository.page(
+                filter == null ? new OrganizationFilter(null, null, null, null, null) : filter, afterId, first + 1);
+        return Paging.connection(page.organizations(), first, (int) page.total(), afterId != null, Organization::id);
+    }
+
+    @Transactional
+    public Organization upsert(OrganizationInput input) {
+        Ids.checkSlug("input.id", input.id());
+        var aliases = input.aliases() == null ? null : new ArrayList<String>();
+        if (input.aliases() != null) {
+            for (int i = 0; i < input.aliases().size(); i++) {
+                aliases.add(Texts.required(
+                        "input.aliases[" + i + "]", input.aliases().get(i), 300));
+            }
+        }
+        var checked = new OrganizationInput(
+                input.id(),
+                Texts.required("input.name", input.name(), 300),
+                input.kind(),
+                aliases,
+                Texts.optional("input.country", input.country(), 60),
+                input.jurisdiction(),
+                Texts.optional("input.description", input.description(), 5_000),
+                input.group(),
+                Texts.optional("input.estimatedSize", input.estimatedSize(), 100));
+        return repository.upsert(checked);
     }
 }

@@ -7,7 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.dataflowatlas.AtlasIntegrationTest;
-import org.dataflowatlas.TestSupport;
+import org.dataflowatlas.graphql.SchemaInspection;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,7 +21,7 @@ class FlowGraphQlTest {
     GraphQlTester graphQl;
 
     @Autowired
-    TestSupport.SchemaReportHolder schemaReport;
+    SchemaInspection schemaReport;
 
     @LocalServerPort
     int port;

@@ -1,0 +1,91 @@
+package org.dataflowatlas.evidence;
+
+import static org.dataflowatlas.graph.Batches.byParent;
+import static org.dataflowatlas.graph.Batches.ids;
+
+import java.util.List;
+import java.util.Map;
+import org.dataflowatlas.organization.Organization;
+import org.jspecify.annotations.Nullable;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/** Sources, events and statements: how we know. */
+@Controller
+class EvidenceController {
+
+    private final EvidenceService evidence;
+
+    EvidenceController(EvidenceService evidence) {
+        this.evidence = evidence;
+    }
+
+    @QueryMapping
+    @Nullable
+    Source source(@Argument String id) {
+        return evidence.source(id).orElse(null);
+    }
+
+    @MutationMapping
+    Source addSource(@Argument SourceInput input) {
+        return evidence.addSource(input);
+    }
+
+    @MutationMapping
+    Object addEvidence(@Argument String target, @Argument List<EvidenceInput> evidence) {
+        return this.evidence.addEvidence(target, evidence);
+    }
+
+    @BatchMapping
+    Map<Source, Organization> publisher(List<Source> sources) {
+        return byParent(sources, Source::id, evidence.publishers(ids(sources, Source::id)), null);
+    }
+
+    @BatchMapping
+    Map<Source, List<Source>> cites(List<Source> sources) {
+        return byParent(sources, Source::id, evidence.cites(ids(sources, Source::id)), List.of());
+    }
+
+    @BatchMapping
+    Map<Source, List<Source>> citedBy(List<Source> sources) {
+        return byParent(sources, Source::id, evidence.citedBy(ids(sources, Source::id)), List.of());
+    }
+
+    @BatchMapping
+    Map<Source, List<EvidencedFact>> evidences(List<Source> sources) {
+        return byParent(sources, Source::id, evidence.evidenced(ids(sources, Source::id)), List.of());
+    }
+
+    @BatchMapping
+    Map<Source, List<Statement>> statements(List<Source> sources) {
+        return byParent(sources, Source::id, evidence.statementsIn(ids(sources, Source::id)), List.of());
+    }
+
+    @BatchMapping(typeName = "Event", field = "evidence")
+    Map<Event, List<Evidence>> eventEvidence(List<Event> events) {
+        return byParent(events, Event::id, evidence.forEvents(ids(events, Event::id)), List.of());
+    }
+
+    @BatchMapping(typeName = "Event")
+    Map<Event, List<Object>> involves(List<Event> events) {
+        return byParent(events, Event::id, evidence.involved(ids(events, Event::id)), List.of());
+    }
+
+    @BatchMapping(typeName = "Statement")
+    Map<Statement, Object> by(List<Statement> statements) {
+        return byParent(statements, Statement::id, evidence.speakers(ids(statements, Statement::id)), null);
+    }
+
+    @BatchMapping(typeName = "Statement")
+    Map<Statement, List<Object>> about(List<Statement> statements) {
+        return byParent(statements, Statement::id, evidence.about(ids(statements, Statement::id)), List.of());
+    }
+
+    @BatchMapping(typeName = "Statement")
+    Map<Statement, List<Source>> reportedIn(List<Statement> statements) {
+        return byParent(statements, Statement::id, evidence.reportedIn(ids(statements, Statement::id)), List.of());
+    }
+}

@@ -1,0 +1,4 @@
+package org.dataflowatlas.evidence;
+
+/** A source (by id) and the passage of it that supports a fact. */
+public record EvidenceInput(String source, String quote) {}

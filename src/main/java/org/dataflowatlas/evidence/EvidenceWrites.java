@@ -1,0 +1,93 @@
+package org.dataflowatlas.evidence;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.dataflowatlas.graph.Mapping;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Repository;
+
+/** Source and evidence writes: one statement each, MERGE on ids, so a repeated mutation changes nothing. */
+@Repository
+class EvidenceWrites {
+
+    // Absent optional fields keep their value.
+    private static final String ADD_SOURCE = """
+            MERGE (s:Source {id: $id})
+            SET s.title = $title, s.kind = $kind,
+                s.url = coalesce($url, s.url),
+                s.published = coalesce($published, s.published),
+                s.description = coalesce($description, s.description)
+            WITH s
+            CALL (s) {
+              WITH s WHERE $publishedBy IS NOT NULL
+              MATCH (o:Organization {id: $publishedBy})
+              MERGE (s)-[:PUBLISHED_BY]->(o)
+            }
+            CALL (s) {
+              UNWIND $cites AS citedId
+              MATCH (cited:Source {id: citedId})
+              MERGE (s)-[:CITES]->(cited)
+            }
+            RETURN s
+            """;
+
+    // The facts that take evidence, looked up by id through their own label's index.
+    private static final String FIND_TARGET = """
+            CALL () {
+              MATCH (n:DataFlow {id: $id}) RETURN n
+              UNION
+              MATCH (n:Event {id: $id}) RETURN n
+              UNION
+              MATCH (n:Policy {id: $id}) RETURN n
+            }
+            RETURN labels(n)[0] AS label
+            """;
+
+    private static final String ADD_EVIDENCE = """
+            MATCH (n:%s {id: $id})
+            CALL (n) {
+              UNWIND $evidence AS item
+              MATCH (src:Source {id: item.source})
+              MERGE (n)-[:EVIDENCED_BY {quote: item.quote}]->(src)
+            }
+            WITH n
+            OPTIONAL MATCH (sender:Organization)-[:SENDS]->(n)-[:TO]->(receiver:Organization)
+            RETURN n, sender.id AS fromId, receiver.id AS toId
+            """;
+
+    private final Neo4jClient neo4j;
+
+    EvidenceWrites(Neo4jClient neo4j) {
+        this.neo4j = neo4j;
+    }
+
+    Source addSource(Map<String, @Nullable Object> parameters) {
+        return neo4j.query(ADD_SOURCE)
+                .bindAll(parameters)
+                .fetchAs(Source.class)
+                .mappedBy((types, record) -> Mapping.source(record.get("s").asNode()))
+                .one()
+                .orElseThrow();
+    }
+
+    Optional<EvidenceRepository.Subject> targetOf(String id) {
+        return neo4j.query(FIND_TARGET)
+                .bind(id)
+                .to("id")
+                .fetchAs(EvidenceRepository.Subject.class)
+                .mappedBy((types, record) ->
+                        EvidenceRepository.Subject.valueOf(record.get("label").asString()))
+                .first();
+    }
+
+    Object addEvidence(EvidenceRepository.Subject subject, String id, List<Map<String, String>> evidence) {
+        return neo4j.query(ADD_EVIDENCE.formatted(subject.name()))
+                .bindAll(Map.of("id", id, "evidence", evidence))
+                .fetchAs(Object.class)
+                .mappedBy((types, record) -> EvidenceRepository.entity(record, "n"))
+                .one()
+                .orElseThrow();
+    }
+}

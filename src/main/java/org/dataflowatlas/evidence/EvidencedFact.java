@@ -1,0 +1,6 @@
+package org.dataflowatlas.evidence;
+
+import org.jspecify.annotations.Nullable;
+
+/** A fact a source supports (a flow, event or policy), with the supporting passage. */
+public record EvidencedFact(Object fact, @Nullable String quote) {}

@@ -1,0 +1,44 @@
+package org.dataflowatlas.flow;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.dataflowatlas.PartialDate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The date rule every query shares. A flow is active on a date D (itself an interval when partial)
+ * when its interval [since, until] overlaps D. An open {@code until} means still active; an unknown
+ * {@code since} means "at least since the first evidence" (the earliest dated source), and a flow
+ * without any dated evidence counts as active since always.
+ *
+ * <p>Partial ISO dates compare as strings: a prefix sorts before its extensions, so
+ * {@code since <= lastDayOfD} is "since starts no later than D ends", and {@code until + '~'}
+ * (a character above every digit) sorts after every day the partial {@code until} covers.
+ */
+public final class FlowPredicates {
+
+    private FlowPredicates() {}
+
+    /** The rule for the flow bound to {@code variable} (a constant name from the calling query, never input). */
+    public static String activeOn(String variable) {
+        return """
+                ($activeLast IS NULL OR coalesce(%1$s.since,
+                    COLLECT { MATCH (%1$s)-[:EVIDENCED_BY]->(dated:Source) WHERE dated.published IS NOT NULL
+                              RETURN dated.published ORDER BY dated.published LIMIT 1 }[0], '') <= $activeLast)
+                AND ($activeFirst IS NULL OR %1$s.until IS NULL OR %1$s.until + '~' >= $activeFirst)""".formatted(variable);
+    }
+
+    /** A cheap part of the rule, usable where subqueries are not (inside quantified path patterns). */
+    public static String activeOnWithoutEvidence(String variable) {
+        return """
+                ($activeLast IS NULL OR %1$s.since IS NULL OR %1$s.since <= $activeLast)
+                AND ($activeFirst IS NULL OR %1$s.until IS NULL OR %1$s.until + '~' >= $activeFirst)""".formatted(variable);
+    }
+
+    public static Map<String, @Nullable Object> activeOnParameters(@Nullable PartialDate activeOn) {
+        var parameters = new HashMap<String, @Nullable Object>();
+        parameters.put("activeFirst", activeOn == null ? null : activeOn.first().toString());
+        parameters.put("activeLast", activeOn == null ? null : activeOn.last().toString());
+        return parameters;
+    }
+}

@@ -1,0 +1,152 @@
+package org.dataflowatlas.flow;
+
+import java.util.List;
+import java.util.Map;
+import org.dataflowatlas.graph.Mapping;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Flow writes, each one statement (so one mutation can never leave half a flow behind), all
+ * MERGE on ids: sending the same mutation twice changes nothing.
+ */
+@Repository
+class FlowWrites {
+
+    private static final String ENDS = """
+            MATCH (s:Organization)-[:SENDS]->(f:DataFlow {id: $id})-[:TO]->(t:Organization)
+            RETURN s.id AS fromId, t.id AS toId, f.since AS since
+            """;
+
+    private static final String EXISTING_CATEGORIES = """
+            UNWIND $ids AS id
+            MATCH (c:DataCategory {id: id})
+            RETURN collect(c.id) AS existing
+            """;
+
+    private static final String RECORD = """
+            MATCH (s:Organization {id: $from}), (t:Organization {id: $to})
+            MERGE (f:DataFlow {id: $id})
+            SET f.purpose = $purpose, f.accessMethod = $accessMethod, f.realTime = $realTime,
+                f.since = $since, f.until = $until, f.confidence = $confidence, f.description = $description
+            MERGE (s)-[:SENDS]->(f)
+            MERGE (f)-[:TO]->(t)
+            WITH f
+            CALL (f) {
+              UNWIND $categories AS category
+              MERGE (c:DataCategory {id: category.id})
+              SET c.name = coalesce(category.name, c.name),
+                  c.origin = coalesce(category.origin, c.origin),
+                  c.description = coalesce(category.description, c.description)
+              MERGE (f)-[:CARRIES]->(c)
+            }
+            CALL () {
+              UNWIND $categories AS category
+              UNWIND coalesce(category.derivedFrom, []) AS parentId
+              MATCH (c:DataCategory {id: category.id}), (parent:DataCategory {id: parentId})
+              MERGE (c)-[:DERIVED_FROM]->(parent)
+            }
+            CALL (f) {
+              WITH f WHERE $product IS NOT NULL
+              OPTIONAL MATCH (f)-[previous:VIA]->(other:Product) WHERE other.id <> $product.id
+              DELETE previous
+              MERGE (p:Product {id: $product.id})
+              SET p.name = coalesce($product.name, p.name), p.description = coalesce($product.description, p.description)
+              MERGE (f)-[:VIA]->(p)
+              WITH p WHERE $product.offeredBy IS NOT NULL
+              MATCH (o:Organization {id: $product.offeredBy})
+              MERGE (o)-[:OFFERS]->(p)
+            }
+            CALL (f) {
+              UNWIND $agreements AS agreementId
+              MATCH (a:Agreement {id: agreementId})
+              MERGE (f)-[:UNDER]->(a)
+            }
+            CALL (f) {
+              UNWIND $evidence AS item
+              MATCH (src:Source {id: item.source})
+              MERGE (f)-[:EVIDENCED_BY {quote: item.quote}]->(src)
+            }
+            RETURN f, $from AS fromId, $to AS toId
+            """;
+
+    private static final String END = """
+            MATCH (s:Organization)-[:SENDS]->(f:DataFlow {id: $id})-[:TO]->(t:Organization)
+            SET f.until = $until
+            WITH f, s, t
+            CALL (f) {
+              UNWIND $evidence AS item
+              MATCH (src:Source {id: item.source})
+              MERGE (f)-[:EVIDENCED_BY {quote: item.quote}]->(src)
+            }
+            RETURN f, s.id AS fromId, t.id AS toId
+            """;
+
+    // Kept, marked, with the reason and its own evidence: nothing is hard-deleted through the API.
+    private static final String RETRACT = """
+            MATCH (s:Organization)-[:SENDS]->(f:DataFlow {id: $id})-[:TO]->(t:Organization)
+            SET f.retracted = true, f.retractionReason = $reason
+            WITH f, s, t
+            CALL (f) {
+              UNWIND $evidence AS item
+              MATCH (src:Source {id: item.source})
+              MERGE (f)-[:RETRACTION_EVIDENCED_BY {quote: item.quote}]->(src)
+            }
+            RETURN f, s.id AS fromId, t.id AS toId
+            """;
+
+    private final Neo4jClient neo4j;
+
+    FlowWrites(Neo4jClient neo4j) {
+        this.neo4j = neo4j;
+    }
+
+    record Ends(String fromId, String toId, @Nullable String since) {}
+
+    @Nullable
+    Ends ends(String flowId) {
+        return neo4j.query(ENDS)
+                .bind(flowId)
+                .to("id")
+                .fetchAs(Ends.class)
+                .mappedBy((types, record) -> new Ends(
+                        record.get("fromId").asString(),
+                        record.get("toId").asString(),
+                        record.get("since").asString(null)))
+                .one()
+                .orElse(null);
+    }
+
+    List<String> existingCategories(List<String> ids) {
+        return neo4j.query(EXISTING_CATEGORIES)
+                .bind(ids)
+                .to("ids")
+                .fetchAs(List.class)
+                .mappedBy((types, record) -> record.get("existing").asList(org.neo4j.driver.Value::asString))
+                .one()
+                .map(list -> (List<String>) list)
+                .orElse(List.of());
+    }
+
+    DataFlow record(Map<String, @Nullable Object> parameters) {
+        return write(RECORD, parameters);
+    }
+
+    DataFlow end(String id, String until, List<Map<String, String>> evidence) {
+        return write(END, Map.of("id", id, "until", until, "evidence", evidence));
+    }
+
+    DataFlow retract(String id, String reason, List<Map<String, String>> evidence) {
+        return write(RETRACT, Map.of("id", id, "reason", reason, "evidence", evidence));
+    }
+
+    private DataFlow write(String query, Map<String, @Nullable Object> parameters) {
+        return neo4j.query(query)
+                .bindAll(parameters)
+                .fetchAs(DataFlow.class)
+                .mappedBy((types, record) -> Mapping.flow(record))
+                .one()
+                .orElseThrow();
+    }
+}

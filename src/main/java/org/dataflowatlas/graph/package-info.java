@@ -1,0 +1,4 @@
+@NullMarked
+package org.dataflowatlas.graph;
+
+import org.jspecify.annotations.NullMarked;

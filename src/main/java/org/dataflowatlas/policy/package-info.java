@@ -1,0 +1,4 @@
+@NullMarked
+package org.dataflowatlas.policy;
+
+import org.jspecify.annotations.NullMarked;

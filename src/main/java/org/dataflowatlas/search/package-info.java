@@ -1,0 +1,4 @@
+@NullMarked
+package org.dataflowatlas.search;
+
+import org.jspecify.annotations.NullMarked;

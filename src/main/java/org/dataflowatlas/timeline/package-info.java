@@ -1,0 +1,4 @@
+@NullMarked
+package org.dataflowatlas.timeline;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,6 @@
+package org.dataflowatlas.trace;
+
+import java.util.List;
+
+/** An organization a trace reached, its fewest hops from the origin, and the returned paths that end there. */
+public record Reach(String organizationId, int hops, List<FlowPath> paths) {}

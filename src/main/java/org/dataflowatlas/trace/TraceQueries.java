@@ -1,0 +1,129 @@
+package org.dataflowatlas.trace;
+
+import org.dataflowatlas.flow.FlowPredicates;
+
+/**
+ * The Cypher of every trace-shaped question, in one place. Each question compiles to one
+ * parameterised statement built on quantified path patterns. Only hop counts (validated integers,
+ * because Cypher wants quantifier bounds as literals) and fixed fragments from this class are
+ * formatted into the text; everything from the caller is a parameter.
+ */
+public final class TraceQueries {
+
+    private TraceQueries() {}
+
+    public static final int MAX_HOPS = 8;
+
+    /** One hop of the walk: {@code a} is where it stands, {@code f} the flow taken, {@code b} where it arrives. */
+    private static final String DOWNSTREAM_HOP =
+            "(a:Organization)-[:SENDS]->(f:DataFlow WHERE %s)-[:TO]->(b:Organization)";
+
+    private static final String UPSTREAM_HOP =
+            "(a:Organization)<-[:TO]-(f:DataFlow WHERE %s)<-[:SENDS]-(b:Organization)";
+
+    /** What every hop must satisfy, cheap enough to prune during the walk. */
+    private static final String HOP_FILTER =
+            "coalesce(f.retracted, false) = false AND f.confidence IN $confidences AND "
+                    + FlowPredicates.activeOnWithoutEvidence("f");
+
+    /**
+     * The lineage rule. The first hop is any flow leaving the origin; each later hop must carry a
+     * category equal to, or derived (transitively, via DERIVED_FROM) from, a category the previous
+     * hop carried. So X -> Dataminr (X public posts) -> Secret Service (First Alert alerts, derived
+     * from X public posts) is one lineage, while an agency that shares its own camera data onward
+     * does not pass on what it received. Walking UPSTREAM, hop i+1 is the earlier one in the data's life.
+     */
+    private static final String LINEAGE = """
+            all(i IN range(0, size(f) - 2) WHERE EXISTS {
+                  MATCH (earlier:DataFlow)-[:CARRIES]->(:DataCategory)<-[:DERIVED_FROM*0..]-(:DataCategory)<-[:CARRIES]-(later:DataFlow)
+                  WHERE %s })""";
+
+    private static final String DOWNSTREAM_ORDER = "earlier = f[i] AND later = f[i + 1]";
+    private static final String UPSTREAM_ORDER = "earlier = f[i + 1] AND later = f[i]";
+
+    /** No organization twice on a path, the origin included. */
+    private static final String SIMPLE_PATH =
+            "all(i IN range(0, size(b) - 1) WHERE b[i] <> %1$s AND all(j IN range(i + 1, size(b) - 1) WHERE b[i] <> b[j]))";
+
+    private static final String TRACE = """
+            MATCH (origin:Organization {id: $from})
+            MATCH (origin) (%1$s){1,%2$d}
+            WHERE %3$s
+              AND all(x IN f WHERE %4$s)
+              AND ($categories IS NULL OR EXISTS {
+                    MATCH (first:DataFlow)-[:CARRIES]->(:DataCategory)-[:DERIVED_FROM*0..]->(c:DataCategory)
+                    WHERE first = f[0] AND c.id IN $categories })
+              AND %5$s
+            WITH origin, f, b, last(b) AS reached
+            WHERE ($purposes IS NULL OR last(f).purpose IN $purposes)
+              AND ($kindLabels IS NULL OR any(l IN labels(reached) WHERE l IN $kindLabels))
+            WITH reached.id AS reachedId, size(f) AS hops, [x IN f | x.id] AS flowIds,
+                 [origin.id] + [x IN b | x.id] AS organizationIds
+            ORDER BY hops, reachedId, flowIds
+            RETURN reachedId, hops, flowIds, organizationIds
+            LIMIT $rowCap
+            """;
+
+    private static final String PATHS = """
+            MATCH (fromOrg:Organization {id: $from}), (toOrg:Organization {id: $to})
+            MATCH SHORTEST %1$d ((fromOrg) (%2$s){1,%3$d} (toOrg) WHERE %4$s AND all(x IN f WHERE %5$s))
+            WITH [fromOrg.id] + [x IN b | x.id] AS organizationIds, [x IN f | x.id] AS flowIds
+            ORDER BY size(flowIds), flowIds
+            RETURN organizationIds, flowIds
+            """;
+
+    private static final String CONFLICTS = """
+            MATCH (platform:Organization)-[:PUBLISHES]->(policy:Policy)
+            WHERE ($platform IS NULL OR platform.id = $platform) AND size(coalesce(policy.prohibitedPurposes, [])) > 0
+            MATCH (platform) (%1$s){1,%2$d}
+            WHERE %3$s
+              AND all(x IN f WHERE %4$s)
+              AND %5$s
+              AND last(f).purpose IN policy.prohibitedPurposes
+            WITH platform, policy, f, b, last(f) AS offending,
+                 COLLECT { MATCH (platform)-[:PARTY_TO]->(a:Agreement)<-[:UNDER]-(covered:DataFlow)
+                           WHERE covered IN f RETURN DISTINCT a ORDER BY a.id } AS agreements
+            WITH platform, policy, offending, f, b, agreements,
+                 CASE WHEN any(a IN agreements WHERE offending.purpose IN coalesce(a.approvedPurposes, [])) THEN 'APPROVED'
+                      WHEN any(a IN agreements WHERE a.approvedPurposes IS NOT NULL) THEN 'NOT_APPROVED'
+                      ELSE 'UNKNOWN' END AS approval
+            ORDER BY platform.id, policy.id, offending.id, size(f), [x IN f | x.id]
+            WITH platform, policy, offending,
+                 collect({flowIds: [x IN f | x.id], organizationIds: [platform.id] + [x IN b | x.id],
+                          approval: approval, agreementIds: [a IN agreements | a.id]})[0] AS shortest
+            RETURN platform.id AS platformId, policy.id AS policyId, offending.id AS flowId, offending.purpose AS purpose,
+                   shortest.flowIds AS flowIds, shortest.organizationIds AS organizationIds,
+                   shortest.approval AS approval, shortest.agreementIds AS agreementIds
+            """;
+
+    static String trace(Direction direction, TraceMode mode, int maxHops) {
+        return TRACE.formatted(
+                hop(direction),
+                maxHops,
+                SIMPLE_PATH.formatted("origin"),
+                FlowPredicates.activeOn("x"),
+                mode == TraceMode.LINEAGE ? lineage(direction) : "true");
+    }
+
+    static String paths(int k, int maxHops) {
+        return PATHS.formatted(
+                k, hop(Direction.DOWNSTREAM), maxHops, SIMPLE_PATH.formatted("fromOrg"), FlowPredicates.activeOn("x"));
+    }
+
+    public static String conflicts(int maxHops) {
+        return CONFLICTS.formatted(
+                hop(Direction.DOWNSTREAM),
+                maxHops,
+                SIMPLE_PATH.formatted("platform"),
+                FlowPredicates.activeOn("x"),
+                lineage(Direction.DOWNSTREAM));
+    }
+
+    private static String hop(Direction direction) {
+        return (direction == Direction.DOWNSTREAM ? DOWNSTREAM_HOP : UPSTREAM_HOP).formatted(HOP_FILTER);
+    }
+
+    private static String lineage(Direction direction) {
+        return LINEAGE.formatted(direction == Direction.DOWNSTREAM ? DOWNSTREAM_ORDER : UPSTREAM_ORDER);
+    }
+}

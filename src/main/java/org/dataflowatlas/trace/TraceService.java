@@ -1,0 +1,134 @@
+package org.dataflowatlas.trace;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.dataflowatlas.InvalidInputException;
+import org.dataflowatlas.NotFoundException;
+import org.dataflowatlas.PartialDate;
+import org.dataflowatlas.flow.Confidence;
+import org.dataflowatlas.flow.FlowPredicates;
+import org.dataflowatlas.organization.OrgKind;
+import org.dataflowatlas.organization.OrganizationService;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Traces and shortest paths: one statement each, in read transactions. */
+@Service
+@Transactional(readOnly = true)
+public class TraceService {
+
+    public static final int MAX_LIMIT = 5_000;
+    public static final int MAX_PATHS = 5_000;
+    public static final int MAX_K = 20;
+
+    private final TraceRepository repository;
+    private final OrganizationService organizations;
+
+    TraceService(TraceRepository repository, OrganizationService organizations) {
+        this.repository = repository;
+        this.organizations = organizations;
+    }
+
+    public Trace trace(TraceRequest request) {
+        checkHops("maxHops", request.maxHops());
+        checkRange("limit", request.limit(), MAX_LIMIT);
+        checkRange("maxPaths", request.maxPaths(), MAX_PATHS);
+        requireOrganization("from", request.from());
+
+        var parameters = filterParameters(request.activeOn(), request.minConfidence());
+        parameters.put("from", request.from());
+        parameters.put("categories", request.categories());
+        parameters.put("purposes", names(request.purposes()));
+        parameters.put(
+                "kindLabels",
+                request.toKinds() == null
+                        ? null
+                        : request.toKinds().stream().map(OrgKind::label).toList());
+        // One row more than any answer can use tells us whether the database held more.
+        int rowCap = request.maxPaths() + request.limit() + 1;
+        parameters.put("rowCap", rowCap);
+        var rows = repository.trace(
+                TraceQueries.trace(request.direction(), request.mode(), request.maxHops()), parameters);
+
+        var hopsByOrganization = new LinkedHashMap<String, Integer>();
+        for (var row : rows) { // rows come ordered by hops, so the first seen is the minimum
+            hopsByOrganization.putIfAbsent(row.reachedId(), row.hops());
+        }
+        boolean truncated = rows.size() >= rowCap || hopsByOrganization.size() > request.limit();
+        var kept = hopsByOrganization.entrySet().stream()
+                .limit(request.limit())
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+        var paths = rows.stream()
+                .filter(row -> kept.contains(row.reachedId()))
+                .map(Row -> Row.path())
+                .toList();
+        if (paths.size() > request.maxPaths()) {
+            paths = paths.subList(0, request.maxPaths());
+            truncated = true;
+        }
+        var pathsByOrganization = paths.stream().collect(Collectors.groupingBy(FlowPath::lastOrganizationId));
+        var reached = new ArrayList<Reach>();
+        hopsByOrganization.forEach((id, hops) -> {
+            if (kept.contains(id)) {
+                reached.add(new Reach(id, hops, pathsByOrganization.getOrDefault(id, List.of())));
+            }
+        });
+        return new Trace(request.from(), request.direction(), request.mode(), reached, paths, truncated);
+    }
+
+    public List<FlowPath> paths(String from, String to, int maxHops, int k, @Nullable PartialDate activeOn) {
+        checkHops("maxHops", maxHops);
+        checkRange("k", k, MAX_K);
+        requireOrganization("from", from);
+        requireOrganization("to", to);
+        if (from.equals(to)) {
+            throw new InvalidInputException(
+                    "from and to are both '" + from + "': ask for paths between two organizations.");
+        }
+        var parameters = filterParameters(activeOn, null);
+        parameters.put("from", from);
+        parameters.put("to", to);
+        return repository.paths(TraceQueries.paths(k, maxHops), parameters);
+    }
+
+    static Map<String, @Nullable Object> filterParameters(
+            @Nullable PartialDate activeOn, @Nullable Confidence minimum) {
+        var parameters = new HashMap<String, @Nullable Object>(FlowPredicates.activeOnParameters(activeOn));
+        parameters.put("confidences", Confidence.atLeast(minimum));
+        return parameters;
+    }
+
+    public static void checkHops(String field, int maxHops) {
+        if (maxHops < 1 || maxHops > TraceQueries.MAX_HOPS) {
+            throw new InvalidInputException(
+                    field + " must be between 1 and " + TraceQueries.MAX_HOPS + " (got " + maxHops
+                            + "); longer chains explode combinatorially — narrow the question with activeOn, purposes or"
+                            + " categories instead.");
+        }
+    }
+
+    private static void checkRange(String field, int value, int max) {
+        if (value < 1 || value > max) {
+            throw new InvalidInputException(field + " must be between 1 and " + max + " (got " + value + ").");
+        }
+    }
+
+    void requireOrganization(String field, String id) {
+        if (organizations.findAll(Set.of(id)).isEmpty()) {
+            throw new NotFoundException(
+                    field + ": no organization '" + id
+                            + "'. Ids are slugs such as x or us-secret-service; find one with search(text: …) or organizations(…).");
+        }
+    }
+
+    private static @Nullable List<String> names(@Nullable List<? extends Enum<?>> values) {
+        return values == null ? null : values.stream().map(Enum::name).toList();
+    }
+}

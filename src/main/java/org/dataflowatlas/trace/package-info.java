@@ -1,0 +1,4 @@
+@NullMarked
+package org.dataflowatlas.trace;
+
+import org.jspecify.annotations.NullMarked;
