@@ -58,7 +58,7 @@ class OrganizationRepository {
                 o.estimatedSize = coalesce($estimatedSize, o.estimatedSize)
             WITH o
             CALL (o) {
-              WITH o WHERE $kindLabel IS NOT NULL AND NOT o:$($kindLabel)
+              WITH o WHERE $kindLabel IS NOT NULL AND NOT $kindLabel IN labels(o)
               REMOVE o:Platform:Vendor:Agency:Advocacy:Publisher:Court:Company
               SET o:$($kindLabel)
             }

@@ -81,16 +81,16 @@ public final class TraceQueries {
               AND %5$s
               AND last(f).purpose IN policy.prohibitedPurposes
             WITH platform, policy, f, b, last(f) AS offending,
-                 COLLECT { MATCH (platform)-[:PARTY_TO]->(a:Agreement)<-[:UNDER]-(covered:DataFlow)
-                           WHERE covered IN f RETURN DISTINCT a ORDER BY a.id } AS agreements
+                 COLLECT { MATCH (platform)-[:PARTY_TO]->(agreement:Agreement)<-[:UNDER]-(covered:DataFlow)
+                           WHERE covered IN f RETURN DISTINCT agreement ORDER BY agreement.id } AS agreements
             WITH platform, policy, offending, f, b, agreements,
-                 CASE WHEN any(a IN agreements WHERE offending.purpose IN coalesce(a.approvedPurposes, [])) THEN 'APPROVED'
-                      WHEN any(a IN agreements WHERE a.approvedPurposes IS NOT NULL) THEN 'NOT_APPROVED'
+                 CASE WHEN any(k IN agreements WHERE offending.purpose IN coalesce(k.approvedPurposes, [])) THEN 'APPROVED'
+                      WHEN any(k IN agreements WHERE k.approvedPurposes IS NOT NULL) THEN 'NOT_APPROVED'
                       ELSE 'UNKNOWN' END AS approval
             ORDER BY platform.id, policy.id, offending.id, size(f), [x IN f | x.id]
             WITH platform, policy, offending,
                  collect({flowIds: [x IN f | x.id], organizationIds: [platform.id] + [x IN b | x.id],
-                          approval: approval, agreementIds: [a IN agreements | a.id]})[0] AS shortest
+                          approval: approval, agreementIds: [k IN agreements | k.id]})[0] AS shortest
             RETURN platform.id AS platformId, policy.id AS policyId, offending.id AS flowId, offending.purpose AS purpose,
                    shortest.flowIds AS flowIds, shortest.organizationIds AS organizationIds,
                    shortest.approval AS approval, shortest.agreementIds AS agreementIds
