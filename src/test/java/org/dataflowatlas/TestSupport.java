@@ -6,10 +6,16 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.QueryConfig;
 import org.neo4j.driver.RoutingControl;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 
 /** What every integration test may use: a graph fingerprint (and, later, beans that observe the driver). */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestSupport {
+
+    @Bean
+    static CypherCounter cypherCounter() {
+        return new CypherCounter();
+    }
 
     /** Every node's labels and properties and every relationship with its ends and properties, in a stable order. */
     public static List<Object> fingerprint(Driver driver) {
