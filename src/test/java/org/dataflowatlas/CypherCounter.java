@@ -61,6 +61,9 @@ public final class CypherCounter implements BeanPostProcessor {
     private Object intercept(Object target, Method method, Object[] args) throws Throwable {
         if (method.getName().equals("run")) {
             statements.incrementAndGet();
+            if (Boolean.getBoolean("cypherCounter.debug")) {
+                System.err.println("CYPHER " + String.valueOf(args[0]).replaceAll("\\s+", " "));
+            }
         }
         if (args != null) {
             for (var arg : args) {

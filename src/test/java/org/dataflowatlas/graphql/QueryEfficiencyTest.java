@@ -1,0 +1,86 @@
+package org.dataflowatlas.graphql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.dataflowatlas.AtlasIntegrationTest;
+import org.dataflowatlas.CypherCounter;
+import org.dataflowatlas.script.CypherScriptLoader;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.AccessMode;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.graphql.test.tester.GraphQlTester;
+
+/** No N+1: the number of Cypher statements per request does not grow with the answer; reads run in read transactions. */
+@AtlasIntegrationTest
+class QueryEfficiencyTest {
+
+    @Autowired
+    GraphQlTester graphQl;
+
+    @Autowired
+    CypherCounter counter;
+
+    @Autowired
+    CypherScriptLoader loader;
+
+    @BeforeEach
+    void loadFixture() {
+        loader.load(new ClassPathResource("fixtures/trace-fixture.cypher"));
+    }
+
+    @Test
+    void a_wide_nested_organizations_page_costs_the_same_few_statements_as_a_narrow_one() {
+        // One organization whose data goes two hops: organizations page, flowsOut, to, flowsOut, to.
+        int narrow = statementsFor("wideOrganizations", Map.of("first", 1, "filter", Map.of("text", "tf-platform")));
+        // Every organization: still one statement per level at most (the per-request cache may save some).
+        int wide = statementsFor("wideOrganizations", Map.of("first", 50));
+        assertThat(narrow).isEqualTo(5);
+        assertThat(wide).isLessThanOrEqualTo(narrow);
+        graphQl.documentName("wideOrganizations")
+                .variable("first", 50)
+                .execute()
+                .path("organizations.edges")
+                .entityList(Object.class)
+                .satisfies(edges -> assertThat(edges).hasSizeGreaterThan(15));
+    }
+
+    @Test
+    void a_trace_with_evidence_costs_a_constant_number_of_statements_whatever_its_width() {
+        int narrow = statementsFor("traceWithEvidence", Map.of("from", "x", "mode", "LINEAGE"));
+        int wide = statementsFor("traceWithEvidence", Map.of("from", "tf-platform", "mode", "REACHABILITY"));
+        // origin check, trace, reached organizations, path organizations, path flows, evidence, categories, products.
+        assertThat(wide).isEqualTo(narrow).isEqualTo(8);
+    }
+
+    @Test
+    void queries_run_in_read_transactions_and_mutations_in_write_transactions() {
+        counter.reset();
+        graphQl.documentName("traceWithEvidence")
+                .variables(Map.of("from", "x", "mode", "LINEAGE"))
+                .execute()
+                .path("trace.reached")
+                .entityList(Object.class)
+                .hasSizeGreaterThan(0);
+        assertThat(counter.sessionModes()).isNotEmpty().containsOnly(AccessMode.READ);
+
+        counter.reset();
+        graphQl.document(
+                        """
+                        mutation { upsertOrganization(input: {id: "qe-probe", name: "Read/write probe", kind: COMPANY}) { id } }
+                        """)
+                .execute()
+                .path("upsertOrganization.id")
+                .entity(String.class)
+                .isEqualTo("qe-probe");
+        assertThat(counter.sessionModes()).contains(AccessMode.WRITE);
+    }
+
+    private int statementsFor(String document, Map<String, Object> variables) {
+        counter.reset();
+        graphQl.documentName(document).variables(variables).execute().errors().verify();
+        return counter.statements();
+    }
+}
