@@ -104,7 +104,7 @@ public class FlowService {
                 : Ids.slugify(from + "-to-" + to + "-"
                         + (product != null ? product.get("id") : input.purpose().name()));
         var categories = checkCategories(input.categories());
-        checkOrder(input.since(), input.until());
+        checkOrder(input.since(), input.until(), "input.until", "input.since");
         var agreements = input.agreements() == null ? List.<String>of() : input.agreements();
         for (int i = 0; i < agreements.size(); i++) {
             Ids.checkSlug("input.agreements[" + i + "]", agreements.get(i));
@@ -168,7 +168,7 @@ public class FlowService {
     public DataFlow end(String id, PartialDate until, List<EvidenceInput> evidence) {
         var existing = requireFlow(id);
         if (existing.since() != null) {
-            checkOrder(PartialDate.parse(existing.since()), until);
+            checkOrder(PartialDate.parse(existing.since()), until, "until", "the flow's since");
         }
         return writes.end(id, until.text(), evidenceChecks.check("evidence", evidence));
     }
@@ -189,9 +189,10 @@ public class FlowService {
         return existing;
     }
 
-    private static void checkOrder(@Nullable PartialDate since, @Nullable PartialDate until) {
+    private static void checkOrder(
+            @Nullable PartialDate since, @Nullable PartialDate until, String untilField, String sinceField) {
         if (since != null && until != null && since.first().isAfter(until.last())) {
-            throw new InvalidInputException("input.until (" + until + ") is before input.since (" + since
+            throw new InvalidInputException(untilField + " (" + until + ") is before " + sinceField + " (" + since
                     + "): a flow cannot end before it starts.");
         }
     }
