@@ -67,8 +67,7 @@ class QueryEfficiencyTest {
         assertThat(counter.sessionModes()).isNotEmpty().containsOnly(AccessMode.READ);
 
         counter.reset();
-        graphQl.document(
-                        """
+        graphQl.document("""
                         mutation { upsertOrganization(input: {id: "qe-probe", name: "Read/write probe", kind: COMPANY}) { id } }
                         """)
                 .execute()

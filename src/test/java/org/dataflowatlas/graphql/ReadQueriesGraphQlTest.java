@@ -34,21 +34,29 @@ class ReadQueriesGraphQlTest {
         var first = graphQl.documentName("organizations")
                 .variables(Map.of("first", 3, "filter", filter))
                 .execute();
-        var firstIds = first.path("organizations.edges[*].node.id").entityList(String.class).get();
+        var firstIds = first.path("organizations.edges[*].node.id")
+                .entityList(String.class)
+                .get();
         assertThat(firstIds).hasSize(3).isSorted();
         int total = first.path("organizations.totalCount").entity(Integer.class).get();
         assertThat(total).isGreaterThan(6);
         first.path("organizations.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
-        var endCursor = first.path("organizations.pageInfo.endCursor").entity(String.class).get();
+        var endCursor = first.path("organizations.pageInfo.endCursor")
+                .entity(String.class)
+                .get();
 
         var second = graphQl.documentName("organizations")
                 .variables(Map.of("first", 100, "filter", filter, "after", endCursor))
                 .execute();
-        var secondIds = second.path("organizations.edges[*].node.id").entityList(String.class).get();
+        var secondIds = second.path("organizations.edges[*].node.id")
+                .entityList(String.class)
+                .get();
         assertThat(secondIds).hasSize(total - 3).isSorted().doesNotContainAnyElementsOf(firstIds);
         assertThat(secondIds.getFirst()).isGreaterThan(firstIds.getLast());
         second.path("organizations.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false);
-        second.path("organizations.pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(true);
+        second.path("organizations.pageInfo.hasPreviousPage")
+                .entity(Boolean.class)
+                .isEqualTo(true);
     }
 
     @Test
@@ -73,7 +81,8 @@ class ReadQueriesGraphQlTest {
         assertThat(flowIds(Map.of("from", "tf-vendor"))).containsExactly("tf-f2", "tf-f3", "tf-f9");
         assertThat(flowIds(Map.of("from", "tf-vendor", "includeRetracted", true)))
                 .containsExactly("tf-f2", "tf-f3", "tf-f7", "tf-f9");
-        assertThat(flowIds(Map.of("to", "tf-feds", "minConfidence", "CONFIRMED"))).containsExactly("tf-f9");
+        assertThat(flowIds(Map.of("to", "tf-feds", "minConfidence", "CONFIRMED")))
+                .containsExactly("tf-f9");
         assertThat(flowIds(Map.of("from", "tf-police", "purposes", List.of("LAW_ENFORCEMENT"), "activeOn", "2020")))
                 .containsExactly("tf-f4");
         // Carrying tf-posts or anything derived from it (alerts, digest).
@@ -85,7 +94,9 @@ class ReadQueriesGraphQlTest {
 
     @Test
     void search_finds_organizations_by_alias_and_facts_by_their_quotes() {
-        var byAlias = graphQl.documentName("search").variables(Map.of("text", "Twitter")).execute();
+        var byAlias = graphQl.documentName("search")
+                .variables(Map.of("text", "Twitter"))
+                .execute();
         byAlias.path("search[0].entity.__typename").entity(String.class).isEqualTo("Organization");
         byAlias.path("search[0].entity.id").entity(String.class).isEqualTo("x");
 
@@ -95,9 +106,12 @@ class ReadQueriesGraphQlTest {
         byQuote.path("search[0].entity.__typename").entity(String.class).isEqualTo("DataFlow");
         byQuote.path("search[0].entity.id").entity(String.class).isEqualTo("dataminr-to-us-secret-service-first-alert");
         byQuote.path("search[0].source.id").entity(String.class).isEqualTo("dataminr-secret-service-emails");
-        byQuote.path("search[0].quote").entity(String.class).satisfies(q -> assertThat(q).contains("whole point"));
-        byQuote.path("search[*].score").entityList(Double.class).satisfies(scores -> assertThat(scores)
-                .isSortedAccordingTo(java.util.Comparator.reverseOrder()));
+        byQuote.path("search[0].quote")
+                .entity(String.class)
+                .satisfies(q -> assertThat(q).contains("whole point"));
+        byQuote.path("search[*].score")
+                .entityList(Double.class)
+                .satisfies(scores -> assertThat(scores).isSortedAccordingTo(java.util.Comparator.reverseOrder()));
     }
 
     @Test
@@ -115,8 +129,12 @@ class ReadQueriesGraphQlTest {
         var response = graphQl.documentName("timeline").variable("entity", "x").execute();
         var dates = response.path("timeline[*].date").entityList(String.class).get();
         assertThat(dates.subList(0, 6)).containsExactly("2014", "2016", "2023", "2023-07", "2024-01", "2024");
-        response.path("timeline[*].kind").entityList(String.class).contains("EVENT", "FLOW_FIRST_EVIDENCED", "STATEMENT");
-        response.path("timeline[2].title").entity(String.class).satisfies(t -> assertThat(t).contains("X → Dataminr"));
+        response.path("timeline[*].kind")
+                .entityList(String.class)
+                .contains("EVENT", "FLOW_FIRST_EVIDENCED", "STATEMENT");
+        response.path("timeline[2].title")
+                .entity(String.class)
+                .satisfies(t -> assertThat(t).contains("X → Dataminr"));
     }
 
     @Test
@@ -138,7 +156,9 @@ class ReadQueriesGraphQlTest {
 
     @Test
     void a_source_shows_everything_it_evidences() {
-        var response = graphQl.documentName("source").variable("id", "dataminr-secret-service-emails").execute();
+        var response = graphQl.documentName("source")
+                .variable("id", "dataminr-secret-service-emails")
+                .execute();
         response.path("source.kind").entity(String.class).isEqualTo("EMAIL");
         response.path("source.citedBy[*].id").entityList(String.class).containsExactly("intercept-x-dataminr-report");
         response.path("source.evidences[*].fact.id")
@@ -151,7 +171,11 @@ class ReadQueriesGraphQlTest {
         response.path("source.statements[*].id")
                 .entityList(String.class)
                 .contains("secret-service-whole-point-law-enforcement");
-        graphQl.documentName("source").variable("id", "no-such-source").execute().path("source").valueIsNull();
+        graphQl.documentName("source")
+                .variable("id", "no-such-source")
+                .execute()
+                .path("source")
+                .valueIsNull();
     }
 
     private List<String> ids(Map<String, Object> filter) {

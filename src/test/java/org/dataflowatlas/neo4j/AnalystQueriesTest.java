@@ -8,11 +8,14 @@ import java.nio.file.Path;
 import java.util.List;
 import org.dataflowatlas.AtlasIntegrationTest;
 import org.dataflowatlas.script.CypherScript;
+import org.dataflowatlas.script.CypherScriptLoader;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.graphql.test.tester.GraphQlTester;
 
 /** The queries in cypher/queries, run exactly as an analyst pastes them into Neo4j Browser, over the seed. */
 @AtlasIntegrationTest
@@ -21,26 +24,72 @@ class AnalystQueriesTest {
     @Autowired
     Driver driver;
 
+    @Autowired
+    CypherScriptLoader loader;
+
+    @Autowired
+    GraphQlTester graphQl;
+
     @Test
     void tracing_x_downstream_reaches_dataminr_then_the_secret_service_and_its_other_police_customers()
             throws IOException {
         var reached = run("01-trace-x-downstream.cypher").stream()
-                .map(r -> r.get("path").asPath())
-                .map(path -> {
-                    var ids = new java.util.ArrayList<String>();
-                    path.nodes().forEach(n -> {
-                        if (n.hasLabel("Organization")) {
-                            ids.add(n.get("id").asString());
-                        }
-                    });
-                    return String.join(" > ", ids);
-                })
+                .map(r -> organizationIds(r.get("path").asPath()))
                 .toList();
         assertThat(reached)
                 .containsExactlyInAnyOrder(
                         "x > dataminr",
                         "x > dataminr > us-secret-service",
                         "x > dataminr > dataminr-law-enforcement-customers");
+    }
+
+    @Test
+    void the_browser_trace_query_gives_the_same_paths_as_the_api() throws IOException {
+        loader.load(new ClassPathResource("fixtures/trace-fixture.cypher"));
+        for (var origin : List.of("x", "tf-platform", "tf-feds")) {
+            var browser = run("01-trace-x-downstream.cypher", "'x' AS origin", "'" + origin + "' AS origin").stream()
+                    .map(r -> organizationIds(r.get("path").asPath()))
+                    .toList();
+            var response =
+                    graphQl.documentName("trace").variable("from", origin).execute();
+            int count =
+                    response.path("trace.paths").entityList(Object.class).get().size();
+            var api = new java.util.ArrayList<String>();
+            for (int i = 0; i < count; i++) {
+                api.add(String.join(
+                        " > ",
+                        response.path("trace.paths[" + i + "].organizations[*].id")
+                                .entityList(String.class)
+                                .get()));
+            }
+            assertThat(browser).as("paths from " + origin).containsExactlyInAnyOrderElementsOf(api);
+        }
+    }
+
+    @Test
+    void the_browser_policy_query_gives_the_same_approvals_as_the_api() throws IOException {
+        loader.load(new ClassPathResource("fixtures/trace-fixture.cypher"));
+        for (var platform : List.of("x", "tf-platform", "tf-platform2", "tf-platform3")) {
+            var browser =
+                    run("03-policy-conflicts.cypher", "'x' AS platformId", "'" + platform + "' AS platformId").stream()
+                            .map(r -> r.get("flow").asString() + "="
+                                    + r.get("approval").asString())
+                            .toList();
+            var response = graphQl.documentName("policyConflicts")
+                    .variable("platform", platform)
+                    .execute();
+            var flows = response.path("policyConflicts[*].flow.id")
+                    .entityList(String.class)
+                    .get();
+            var approvals = response.path("policyConflicts[*].approval")
+                    .entityList(String.class)
+                    .get();
+            var api = new java.util.ArrayList<String>();
+            for (int i = 0; i < flows.size(); i++) {
+                api.add(flows.get(i) + "=" + approvals.get(i));
+            }
+            assertThat(browser).as("conflicts of " + platform).isNotEmpty().containsExactlyInAnyOrderElementsOf(api);
+        }
     }
 
     @Test
@@ -86,8 +135,25 @@ class AnalystQueriesTest {
         assertThat(rows).allSatisfy(r -> assertThat(r.get("policy").isNull()).isFalse());
     }
 
+    private static String organizationIds(org.neo4j.driver.types.Path path) {
+        var ids = new java.util.ArrayList<String>();
+        path.nodes().forEach(n -> {
+            if (n.hasLabel("Organization")) {
+                ids.add(n.get("id").asString());
+            }
+        });
+        return String.join(" > ", ids);
+    }
+
     private List<Record> run(String file) throws IOException {
-        var script = CypherScript.parse(file, Files.readString(Path.of("cypher/queries", file)));
+        return run(file, "", "");
+    }
+
+    /** Runs the file as Browser would, after replacing its parameter line (an analyst's edit). */
+    private List<Record> run(String file, String line, String replacement) throws IOException {
+        var text = Files.readString(Path.of("cypher/queries", file));
+        assertThat(text).contains(line);
+        var script = CypherScript.parse(file, line.isEmpty() ? text : text.replace(line, replacement));
         assertThat(script.statements())
                 .as("one query per file, as Browser runs it")
                 .hasSize(1);

@@ -89,13 +89,11 @@ class SeedTest {
                 RETURN labels(n) AS labels, n.id AS id
                 """);
         assertThat(unsourced).isEmpty();
-        assertThat(query(
-                        """
+        assertThat(query("""
                         MATCH (n:DataFlow)-[:EVIDENCED_BY]->(s:Source)
                         WHERE s.id IN ['seed-article', 'intercept-x-dataminr-report', 'dataminr-secret-service-emails']
                         RETURN DISTINCT n.id
-                        """))
-                .hasSize(3);
+                        """)).hasSize(3);
     }
 
     @Test
@@ -193,7 +191,10 @@ class SeedTest {
     }
 
     private static final List<String> SEED_SOURCES = List.of(
-            "seed-article", "intercept-x-dataminr-report", "dataminr-secret-service-emails", "x-supreme-court-petition");
+            "seed-article",
+            "intercept-x-dataminr-report",
+            "dataminr-secret-service-emails",
+            "x-supreme-court-petition");
 
     private List<Record> query(String cypher) {
         return driver.executableQuery(cypher)

@@ -28,7 +28,8 @@ class TraceGraphQlTest {
 
     @BeforeEach
     void loadFixture() {
-        loader.load(new ClassPathResource("fixtures/trace-fixture.cypher")); // MERGE only: loading twice changes nothing
+        loader.load(
+                new ClassPathResource("fixtures/trace-fixture.cypher")); // MERGE only: loading twice changes nothing
     }
 
     @Test
@@ -50,7 +51,8 @@ class TraceGraphQlTest {
 
     @Test
     void retracted_flows_are_never_followed() {
-        assertThat(reached(Map.of("from", "tf-platform", "mode", "REACHABILITY"))).doesNotContainKey("tf-broker");
+        assertThat(reached(Map.of("from", "tf-platform", "mode", "REACHABILITY")))
+                .doesNotContainKey("tf-broker");
     }
 
     @Test
@@ -84,12 +86,17 @@ class TraceGraphQlTest {
     void active_on_uses_the_interval_a_partial_date_covers() {
         var whole = List.of("tf-vendor", "tf-police", "tf-feds");
         // tf-f2 runs from 2021-03 to 2022-06.
-        assertThat(reached(Map.of("from", "tf-platform", "activeOn", "2021-02")).keySet()).containsExactly("tf-vendor");
-        assertThat(reached(Map.of("from", "tf-platform", "activeOn", "2021-03")).keySet()).containsExactlyElementsOf(whole);
-        assertThat(reached(Map.of("from", "tf-platform", "activeOn", "2022")).keySet()).containsExactlyElementsOf(whole);
-        assertThat(reached(Map.of("from", "tf-platform", "activeOn", "2022-06-30")).keySet())
+        assertThat(reached(Map.of("from", "tf-platform", "activeOn", "2021-02")).keySet())
+                .containsExactly("tf-vendor");
+        assertThat(reached(Map.of("from", "tf-platform", "activeOn", "2021-03")).keySet())
                 .containsExactlyElementsOf(whole);
-        assertThat(reached(Map.of("from", "tf-platform", "activeOn", "2022-07")).keySet()).containsExactly("tf-vendor");
+        assertThat(reached(Map.of("from", "tf-platform", "activeOn", "2022")).keySet())
+                .containsExactlyElementsOf(whole);
+        assertThat(reached(Map.of("from", "tf-platform", "activeOn", "2022-06-30"))
+                        .keySet())
+                .containsExactlyElementsOf(whole);
+        assertThat(reached(Map.of("from", "tf-platform", "activeOn", "2022-07")).keySet())
+                .containsExactly("tf-vendor");
         // tf-f1 starts in 2020.
         assertThat(reached(Map.of("from", "tf-platform", "activeOn", "2019"))).isEmpty();
     }
@@ -98,15 +105,18 @@ class TraceGraphQlTest {
     void an_unknown_start_means_at_least_since_the_first_evidence() {
         // The seed's flows have no since; their earliest dated source is from 2023.
         assertThat(reached(Map.of("from", "x", "activeOn", "2022"))).isEmpty();
-        assertThat(reached(Map.of("from", "x", "activeOn", "2023-07")).keySet()).contains("dataminr", "us-secret-service");
+        assertThat(reached(Map.of("from", "x", "activeOn", "2023-07")).keySet())
+                .contains("dataminr", "us-secret-service");
     }
 
     @Test
     void min_confidence_drops_chains_with_a_weaker_hop() {
         // tf-f5 (police -> feds) is only ALLEGED.
-        assertThat(reached(Map.of("from", "tf-platform", "minConfidence", "CONFIRMED")).keySet())
+        assertThat(reached(Map.of("from", "tf-platform", "minConfidence", "CONFIRMED"))
+                        .keySet())
                 .containsExactly("tf-vendor", "tf-police");
-        assertThat(reached(Map.of("from", "tf-platform", "minConfidence", "ALLEGED")).keySet())
+        assertThat(reached(Map.of("from", "tf-platform", "minConfidence", "ALLEGED"))
+                        .keySet())
                 .containsExactly("tf-vendor", "tf-police", "tf-feds");
     }
 
@@ -133,7 +143,9 @@ class TraceGraphQlTest {
         cut.path("trace.reached[*].organization.id").entityList(String.class).containsExactly("tf-vendor");
         cut.path("trace.paths[*].length").entityList(Integer.class).containsExactly(1);
 
-        var whole = graphQl.documentName("trace").variables(Map.of("from", "tf-platform")).execute();
+        var whole = graphQl.documentName("trace")
+                .variables(Map.of("from", "tf-platform"))
+                .execute();
         whole.path("trace.truncated").entity(Boolean.class).isEqualTo(false);
 
         graphQl.documentName("trace")
@@ -146,29 +158,38 @@ class TraceGraphQlTest {
 
     @Test
     void filters_narrow_what_is_reported_but_not_the_paths_walked() {
-        assertThat(reached(Map.of("from", "tf-platform", "toKinds", List.of("AGENCY"))).keySet())
+        assertThat(reached(Map.of("from", "tf-platform", "toKinds", List.of("AGENCY")))
+                        .keySet())
                 .containsExactly("tf-police", "tf-feds");
-        assertThat(reached(Map.of("from", "tf-platform", "purposes", List.of("LAW_ENFORCEMENT"))).keySet())
+        assertThat(reached(Map.of("from", "tf-platform", "purposes", List.of("LAW_ENFORCEMENT")))
+                        .keySet())
                 .containsExactly("tf-police", "tf-feds");
-        assertThat(reached(Map.of("from", "tf-platform", "categories", List.of("tf-alerts")))).isEmpty();
-        assertThat(reached(Map.of("from", "tf-platform", "categories", List.of("tf-posts"))).keySet())
+        assertThat(reached(Map.of("from", "tf-platform", "categories", List.of("tf-alerts"))))
+                .isEmpty();
+        assertThat(reached(Map.of("from", "tf-platform", "categories", List.of("tf-posts")))
+                        .keySet())
                 .containsExactly("tf-vendor", "tf-police", "tf-feds");
     }
 
     @Test
     void every_hop_of_a_path_carries_its_flow_categories_dates_confidence_and_evidence() {
-        var response = graphQl.documentName("trace").variables(Map.of("from", "x")).execute();
+        var response =
+                graphQl.documentName("trace").variables(Map.of("from", "x")).execute();
         response.path("trace.origin.id").entity(String.class).isEqualTo("x");
         response.path("trace.paths[2].organizations[*].id")
                 .entityList(String.class)
                 .containsExactly("x", "dataminr", "us-secret-service");
-        response.path("trace.paths[2].flows[1].categories[0].id").entity(String.class).isEqualTo("first-alert-alerts");
+        response.path("trace.paths[2].flows[1].categories[0].id")
+                .entity(String.class)
+                .isEqualTo("first-alert-alerts");
         response.path("trace.paths[2].flows[1].via.id").entity(String.class).isEqualTo("first-alert");
         response.path("trace.paths[2].flows[1].confidence").entity(String.class).isEqualTo("CONFIRMED");
         response.path("trace.paths[2].flows[1].evidence[*].quote")
                 .entityList(String.class)
                 .satisfies(quotes -> assertThat(quotes).anyMatch(q -> q.contains("whole point of this contract")));
-        response.path("trace.reached[*].paths[*].length").entityList(Integer.class).containsExactly(1, 2, 2);
+        response.path("trace.reached[*].paths[*].length")
+                .entityList(Integer.class)
+                .containsExactly(1, 2, 2);
     }
 
     @Test
@@ -205,13 +226,18 @@ class TraceGraphQlTest {
 
     @Test
     void policy_conflicts_show_unknown_approved_and_not_approved_agreements() {
-        var seed = graphQl.documentName("policyConflicts").variable("platform", "x").execute();
+        var seed = graphQl.documentName("policyConflicts")
+                .variable("platform", "x")
+                .execute();
         seed.path("policyConflicts[*].flow.id")
                 .entityList(String.class)
                 .containsExactly(
-                        "dataminr-to-law-enforcement-customers-first-alert", "dataminr-to-us-secret-service-first-alert");
+                        "dataminr-to-law-enforcement-customers-first-alert",
+                        "dataminr-to-us-secret-service-first-alert");
         seed.path("policyConflicts[*].approval").entityList(String.class).containsExactly("UNKNOWN", "UNKNOWN");
-        seed.path("policyConflicts[1].policy.exception").entity(String.class).isEqualTo("explicitly approved by X in writing");
+        seed.path("policyConflicts[1].policy.exception")
+                .entity(String.class)
+                .isEqualTo("explicitly approved by X in writing");
         seed.path("policyConflicts[1].path.organizations[*].id")
                 .entityList(String.class)
                 .containsExactly("x", "dataminr", "us-secret-service");
@@ -232,13 +258,18 @@ class TraceGraphQlTest {
 
     @Test
     void exposure_counts_agencies_by_jurisdiction_with_the_vendors_and_products_between() {
-        var response = graphQl.documentName("exposure").variable("platform", "x").execute();
+        var response =
+                graphQl.documentName("exposure").variable("platform", "x").execute();
         response.path("exposure.agencies").entity(Integer.class).isEqualTo(2);
         response.path("exposure.byJurisdiction[*].jurisdiction")
                 .entityList(String.class)
                 .containsExactly("FEDERAL", "LOCAL", "STATE");
-        response.path("exposure.byJurisdiction[0].agencies").entity(Integer.class).isEqualTo(2);
-        response.path("exposure.byJurisdiction[1].groups[0].estimatedSize").entity(String.class).isEqualTo("dozens");
+        response.path("exposure.byJurisdiction[0].agencies")
+                .entity(Integer.class)
+                .isEqualTo(2);
+        response.path("exposure.byJurisdiction[1].groups[0].estimatedSize")
+                .entity(String.class)
+                .isEqualTo("dozens");
         response.path("exposure.vendors[*].id").entityList(String.class).containsExactly("dataminr");
         response.path("exposure.products[*].id").entityList(String.class).contains("first-alert");
         response.path("exposure.byKind[*].kind").entityList(String.class).containsExactly("VENDOR", "AGENCY");
