@@ -34,7 +34,7 @@ public record PartialDate(String text, LocalDate first, LocalDate last) implemen
             return new PartialDate(text, day, day);
         } catch (DateTimeException ex) {
             throw new InvalidInputException("'" + text + "' is not a calendar date (" + ex.getMessage()
-                    + "): check the month (01-12) and the day of the month.");
+                    + "): write YYYY, YYYY-MM or YYYY-MM-DD with a month from 01 to 12 and a day that month has.");
         }
     }
 

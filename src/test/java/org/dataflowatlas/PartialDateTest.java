@@ -31,13 +31,13 @@ class PartialDateTest {
     }
 
     @Test
-    void sorts_by_first_day_then_the_more_precise_first() {
+    void sorts_by_first_day_then_the_shorter_interval_first() {
         var dates = new ArrayList<>(List.of("2024", "2023-07", "2024-01", "2023", "2014", "2024-01-08").stream()
                 .map(PartialDate::parse)
                 .toList());
         dates.sort(null);
         assertThat(dates)
                 .extracting(PartialDate::text)
-                .containsExactly("2014", "2023", "2023-07", "2024-01-08", "2024-01", "2024");
+                .containsExactly("2014", "2023", "2023-07", "2024-01", "2024", "2024-01-08");
     }
 }
