@@ -1,6 +1,5 @@
 package org.dataflowatlas.organization;
 
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -139,9 +138,5 @@ class OrganizationRepository {
                         (types, record) -> Mapping.organization(record.get("o").asNode()))
                 .one()
                 .orElseThrow();
-    }
-
-    static List<String> kindLabels() {
-        return Arrays.stream(OrgKind.values()).map(OrgKind::label).toList();
     }
 }
