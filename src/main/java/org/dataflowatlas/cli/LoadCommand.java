@@ -5,12 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.dataflowatlas.DataflowAtlasApplication;
 import org.dataflowatlas.script.CypherScriptLoader;
 import org.dataflowatlas.script.ScriptFailedException;
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -56,15 +52,7 @@ final class LoadCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        var arguments = new ArrayList<>(springArguments);
-        arguments.add("--logging.level.root=WARN");
-        // Start-up failures are reported below as one line that says what to do.
-        arguments.add("--logging.level.org.springframework=OFF");
-        try (var context = new SpringApplicationBuilder(DataflowAtlasApplication.class)
-                .web(WebApplicationType.NONE)
-                .bannerMode(Banner.Mode.OFF)
-                .logStartupInfo(false)
-                .run(arguments.toArray(String[]::new))) {
+        try (var context = Cli.context(springArguments)) {
             var loader = context.getBean(CypherScriptLoader.class);
             for (int i = 0; i < files.size(); i++) {
                 try {

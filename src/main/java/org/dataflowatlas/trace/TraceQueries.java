@@ -47,6 +47,7 @@ public final class TraceQueries {
 
     private static final String TRACE = """
             MATCH (origin:Organization {id: $from})
+            %6$s
             MATCH (origin) (%1$s){1,%2$d}
             WHERE %3$s
               AND all(x IN f WHERE %4$s)
@@ -75,6 +76,7 @@ public final class TraceQueries {
     private static final String CONFLICTS = """
             MATCH (platform:Organization)-[:PUBLISHES]->(policy:Policy)
             WHERE ($platform IS NULL OR platform.id = $platform) AND size(coalesce(policy.prohibitedPurposes, [])) > 0
+            %6$s
             MATCH (platform) (%1$s){1,%2$d}
             WHERE %3$s
               AND all(x IN f WHERE %4$s)
@@ -97,12 +99,14 @@ public final class TraceQueries {
             """;
 
     static String trace(Direction direction, TraceMode mode, int maxHops) {
+        boolean lineage = mode == TraceMode.LINEAGE;
         return TRACE.formatted(
-                hop(direction),
+                lineage ? lineageHop(direction) : hop(direction),
                 maxHops,
                 SIMPLE_PATH.formatted("origin"),
                 FlowPredicates.activeOn("x"),
-                mode == TraceMode.LINEAGE ? lineage(direction) : "true");
+                lineage ? lineage(direction) : "true",
+                lineage ? lineageCandidates(direction, "origin") : "");
     }
 
     static String paths(int k, int maxHops) {
@@ -112,11 +116,36 @@ public final class TraceQueries {
 
     public static String conflicts(int maxHops) {
         return CONFLICTS.formatted(
-                hop(Direction.DOWNSTREAM),
+                lineageHop(Direction.DOWNSTREAM),
                 maxHops,
                 SIMPLE_PATH.formatted("platform"),
                 FlowPredicates.activeOn("x"),
-                lineage(Direction.DOWNSTREAM));
+                lineage(Direction.DOWNSTREAM),
+                lineageCandidates(Direction.DOWNSTREAM, "platform"));
+    }
+
+    /**
+     * Pruning for LINEAGE, so the walk never enters flows that cannot be on a lineage path: every hop
+     * of a lineage carries a category derived (reflexively, transitively) from one the first hop
+     * carried. DOWNSTREAM, the first hop leaves the origin, so the candidates are the flows carrying
+     * a descendant of a category leaving it; UPSTREAM, the first hop enters the origin and earlier
+     * hops carry ancestors. The exact rule between consecutive hops is still checked after the match.
+     */
+    private static final String LINEAGE_CANDIDATES = """
+            CALL (%1$s) {
+              MATCH (%1$s)%2$s(:DataFlow)-[:CARRIES]->(:DataCategory)%3$s(related:DataCategory)<-[:CARRIES]-(candidate:DataFlow)
+              RETURN collect(DISTINCT candidate) AS candidates
+            }""";
+
+    private static String lineageCandidates(Direction direction, String origin) {
+        return direction == Direction.DOWNSTREAM
+                ? LINEAGE_CANDIDATES.formatted(origin, "-[:SENDS]->", "<-[:DERIVED_FROM*0..]-")
+                : LINEAGE_CANDIDATES.formatted(origin, "<-[:TO]-", "-[:DERIVED_FROM*0..]->");
+    }
+
+    private static String lineageHop(Direction direction) {
+        return (direction == Direction.DOWNSTREAM ? DOWNSTREAM_HOP : UPSTREAM_HOP)
+                .formatted(HOP_FILTER + " AND f IN candidates");
     }
 
     private static String hop(Direction direction) {

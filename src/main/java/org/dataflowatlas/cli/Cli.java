@@ -1,0 +1,27 @@
+package org.dataflowatlas.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.dataflowatlas.DataflowAtlasApplication;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The application without its web server, for commands that work on the database and exit. */
+final class Cli {
+
+    private Cli() {}
+
+    static ConfigurableApplicationContext context(List<String> springArguments) {
+        var arguments = new ArrayList<>(springArguments);
+        arguments.add("--logging.level.root=WARN");
+        // Start-up failures are reported by the command as one line that says what to do.
+        arguments.add("--logging.level.org.springframework=OFF");
+        return new SpringApplicationBuilder(DataflowAtlasApplication.class)
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                .run(arguments.toArray(String[]::new));
+    }
+}

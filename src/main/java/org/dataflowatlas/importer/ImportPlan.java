@@ -1,0 +1,45 @@
+package org.dataflowatlas.importer;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything an import will write, validated: the sources, fixed organizations and products, and
+ * per table the rows turned into organization and flow parameters. Built before any write.
+ */
+record ImportPlan(
+        String mapping,
+        List<Map<String, Object>> sources,
+        List<Map<String, Object>> organizations,
+        List<Map<String, Object>> products,
+        List<TablePlan> tables,
+        List<RowError> errors) {
+
+    record TablePlan(
+            String file,
+            long rowsRead,
+            List<Map<String, Object>> organizations,
+            List<Map<String, Object>> flows,
+            Map<String, Long> skipped) {
+
+        long rowsToWrite() {
+            return organizations.size() + flows.size();
+        }
+    }
+
+    long rowsRead() {
+        return tables.stream().mapToLong(TablePlan::rowsRead).sum();
+    }
+
+    Map<String, Long> skipped() {
+        var all = new LinkedHashMap<String, Long>();
+        tables.forEach(table -> table.skipped().forEach((reason, count) -> all.merge(reason, count, Long::sum)));
+        return all;
+    }
+
+    static List<Map<String, Object>> copy(List<Map<String, Object>> rows) {
+        return new ArrayList<>(rows);
+    }
+}

@@ -1,0 +1,169 @@
+package org.dataflowatlas.importer;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.dataflowatlas.organization.OrgKind;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.summary.SummaryCounters;
+
+/**
+ * Writes a validated plan in batches: each batch is one transaction of a few UNWIND statements,
+ * so a failing batch is rolled back whole and the batches before it stay. Uses the driver's
+ * managed transactions directly: batches need explicit transaction boundaries, retries on
+ * transient errors and the update counters.
+ */
+final class ImportWriter {
+
+    private static final String SOURCES = """
+            UNWIND $sources AS row
+            MERGE (s:Source {id: row.id})
+            SET s.title = row.title, s.kind = row.kind, s.url = row.url, s.published = row.published,
+                s.retrieved = row.retrieved, s.licence = row.licence, s.attribution = row.attribution
+            WITH s, row WHERE row.publisher IS NOT NULL
+            MATCH (p:Organization {id: row.publisher})
+            MERGE (s)-[:PUBLISHED_BY]->(p)
+            """;
+
+    // Imports fill in what is missing and never overwrite what analysts (or the seed) wrote.
+    private static final String ORGANIZATIONS = """
+            UNWIND $rows AS row
+            MERGE (o:Organization {id: row.id})
+            SET o.name = coalesce(o.name, row.name),
+                o.aliases = coalesce(o.aliases, row.aliases, []),
+                o.country = coalesce(o.country, row.country),
+                o.jurisdiction = coalesce(o.jurisdiction, row.jurisdiction),
+                o.description = coalesce(o.description, row.description),
+                o.group = coalesce(o.group, row.group, false),
+                o.estimatedSize = coalesce(o.estimatedSize, row.estimatedSize)
+            WITH o, row WHERE row.kindLabel IS NOT NULL AND none(label IN labels(o) WHERE label IN $kindLabels)
+            SET o:$(row.kindLabel)
+            """;
+
+    private static final String PRODUCTS = """
+            UNWIND $rows AS row
+            MERGE (p:Product {id: row.id})
+            SET p.name = coalesce(p.name, row.name), p.description = coalesce(p.description, row.description)
+            WITH p, row WHERE row.offeredBy IS NOT NULL
+            MATCH (o:Organization {id: row.offeredBy})
+            MERGE (o)-[:OFFERS]->(p)
+            """;
+
+    private static final String FLOWS = """
+            UNWIND $rows AS row
+            MATCH (s:Organization {id: row.from}), (t:Organization {id: row.to}), (src:Source {id: row.source})
+            MERGE (f:DataFlow {id: row.id})
+            SET f += row.properties
+            MERGE (s)-[:SENDS]->(f)
+            MERGE (f)-[:TO]->(t)
+            MERGE (f)-[:EVIDENCED_BY {quote: row.quote}]->(src)
+            WITH f, row
+            CALL (f, row) {
+              UNWIND row.categories AS category
+              MERGE (c:DataCategory {id: category.id})
+              SET c.name = coalesce(c.name, category.name),
+                  c.origin = coalesce(c.origin, category.origin),
+                  c.description = coalesce(c.description, category.description)
+              MERGE (f)-[:CARRIES]->(c)
+            }
+            CALL (f, row) {
+              WITH f, row WHERE row.via IS NOT NULL
+              MATCH (p:Product {id: row.via})
+              MERGE (f)-[:VIA]->(p)
+            }
+            """;
+
+    private final Driver driver;
+    private final int batchSize;
+    private final PrintWriter progress;
+    private long nodesCreated;
+    private long relationshipsCreated;
+    private long propertiesSet;
+
+    ImportWriter(Driver driver, int batchSize, PrintWriter progress) {
+        this.driver = driver;
+        this.batchSize = batchSize;
+        this.progress = progress;
+    }
+
+    /** Writes the plan; a failing batch throws {@link ImportFailedException} saying what is in and how to resume. */
+    void write(ImportPlan plan) {
+        var kindLabels =
+                java.util.Arrays.stream(OrgKind.values()).map(OrgKind::label).toList();
+        // Organizations, then sources and products: flows refer to all three.
+        var organizations = plan.organizations();
+        for (int from = 0; from < organizations.size(); from += batchSize) {
+            var batch = organizations.subList(from, Math.min(organizations.size(), from + batchSize));
+            transaction(tx -> count(tx.run(ORGANIZATIONS, Map.of("rows", batch, "kindLabels", kindLabels))
+                    .consume()
+                    .counters()));
+        }
+        transaction(tx -> {
+            count(tx.run(SOURCES, Map.of("sources", plan.sources())).consume().counters());
+            count(tx.run(PRODUCTS, Map.of("rows", plan.products())).consume().counters());
+        });
+        progress.printf(
+                "  %,d organizations, %d sources and %d products written%n",
+                organizations.size(), plan.sources().size(), plan.products().size());
+        long total =
+                plan.tables().stream().mapToLong(table -> table.flows().size()).sum();
+        long done = 0;
+        long started = System.nanoTime();
+        for (var table : plan.tables()) {
+            var flows = table.flows();
+            for (int from = 0; from < flows.size(); from += batchSize) {
+                var batch = flows.subList(from, Math.min(flows.size(), from + batchSize));
+                int first = from + 1;
+                int last = from + batch.size();
+                try {
+                    transaction(tx ->
+                            count(tx.run(FLOWS, Map.of("rows", batch)).consume().counters()));
+                } catch (RuntimeException ex) {
+                    throw new ImportFailedException(
+                            "Writing " + table.file() + " flows " + first + "-" + last
+                                    + " failed and that batch was rolled back: " + ex.getMessage()
+                                    + ". Earlier batches are in"
+                                    + " the database; fix the cause and run the same command again (import is idempotent:"
+                                    + " what is in stays unchanged).",
+                            ex);
+                }
+                done += batch.size();
+                report(table.file(), done, total, started);
+            }
+        }
+    }
+
+    long nodesCreated() {
+        return nodesCreated;
+    }
+
+    long relationshipsCreated() {
+        return relationshipsCreated;
+    }
+
+    long propertiesSet() {
+        return propertiesSet;
+    }
+
+    private void transaction(Consumer<org.neo4j.driver.TransactionContext> work) {
+        try (var session = driver.session()) {
+            session.executeWriteWithoutResult(work);
+        }
+    }
+
+    private void count(SummaryCounters counters) {
+        nodesCreated += counters.nodesCreated();
+        relationshipsCreated += counters.relationshipsCreated();
+        propertiesSet += counters.propertiesSet();
+    }
+
+    private void report(String file, long done, long total, long started) {
+        double seconds = (System.nanoTime() - started) / 1e9;
+        double rate = seconds == 0 ? 0 : done / seconds;
+        long eta = rate == 0 ? 0 : Math.round((total - done) / rate);
+        progress.printf(
+                "  %s: %,d/%,d flows (%d%%), %,.0f rows/s, ETA %d s%n",
+                file, done, total, done * 100 / Math.max(1, total), rate, eta);
+        progress.flush();
+    }
+}

@@ -1,0 +1,141 @@
+package org.dataflowatlas.importer;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.QueryConfig;
+import org.neo4j.driver.RoutingControl;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Imports CSV datasets through a mapping: reads and validates every row first (nothing is written
+ * if any row is bad), then writes in batches with progress, and sums up what changed.
+ */
+@Component
+public class Importer {
+
+    public static final int DEFAULT_BATCH_SIZE = 5_000;
+
+    private final Driver driver;
+
+    Importer(Driver driver) {
+        this.driver = driver;
+    }
+
+    /** A shipped mapping by name (cypher/import/NAME.yaml, in the checkout or the jar), or a mapping file. */
+    static ImportMapping mapping(String nameOrFile) {
+        var file = Path.of(nameOrFile);
+        try {
+            if (Files.isRegularFile(file)) {
+                return ImportMapping.parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+            }
+            var local = Path.of("cypher/import", nameOrFile + ".yaml");
+            if (Files.isRegularFile(local)) {
+                return ImportMapping.parse(local.toString(), Files.readString(local, StandardCharsets.UTF_8));
+            }
+            var shipped = new ClassPathResource("cypher/import/" + nameOrFile + ".yaml");
+            if (shipped.exists()) {
+                return ImportMapping.parse(nameOrFile + ".yaml", shipped.getContentAsString(StandardCharsets.UTF_8));
+            }
+        } catch (IOException ex) {
+            throw new MappingException("Cannot read mapping " + nameOrFile + ": " + ex.getMessage());
+        }
+        throw new MappingException("No mapping '" + nameOrFile + "': give a mapping file, or one of the shipped names"
+                + " (flock-sharing, transparency-reports).");
+    }
+
+    public ImportSummary run(
+            String mappingName, List<Path> paths, boolean dryRun, int batchSize, PrintWriter progress) {
+        long started = System.nanoTime();
+        var mapping = mapping(mappingName);
+        progress.printf("Reading and checking %s with mapping '%s'…%n", paths, mapping.name());
+        progress.flush();
+        var plan = new ImportPlanner(mapping, new DatabaseDirectory()).plan(paths);
+        long flows =
+                plan.tables().stream().mapToLong(table -> table.flows().size()).sum();
+        if (!plan.errors().isEmpty() || dryRun) {
+            return summary(plan, dryRun, flows, 0, 0, 0, started);
+        }
+        var writer = new ImportWriter(driver, batchSize, progress);
+        writer.write(plan);
+        return summary(
+                plan,
+                false,
+                flows,
+                writer.nodesCreated(),
+                writer.relationshipsCreated(),
+                writer.propertiesSet(),
+                started);
+    }
+
+    private static ImportSummary summary(
+            ImportPlan plan,
+            boolean dryRun,
+            long flows,
+            long nodes,
+            long relationships,
+            long properties,
+            long started) {
+        return new ImportSummary(
+                plan.mapping(),
+                dryRun,
+                plan.rowsRead(),
+                plan.organizations().size(),
+                flows,
+                plan.skipped(),
+                nodes,
+                relationships,
+                properties,
+                Duration.ofNanos(System.nanoTime() - started),
+                plan.errors());
+    }
+
+    /** Organization look-ups for the planner, in read transactions. */
+    private final class DatabaseDirectory implements ImportPlanner.Directory {
+
+        @Override
+        public Set<String> existingOrganizations(Set<String> ids) {
+            var found = new HashSet<String>();
+            driver.executableQuery("UNWIND $ids AS id MATCH (o:Organization {id: id}) RETURN o.id AS id")
+                    .withParameters(Map.of("ids", List.copyOf(ids)))
+                    .withConfig(QueryConfig.builder()
+                            .withRouting(RoutingControl.READ)
+                            .build())
+                    .execute()
+                    .records()
+                    .forEach(record -> found.add(record.get("id").asString()));
+            return found;
+        }
+
+        @Override
+        public Map<String, String> idsByName(Set<String> names) {
+            var found = new LinkedHashMap<String, String>();
+            driver.executableQuery("""
+                            UNWIND $names AS name
+                            MATCH (o:Organization)
+                            WHERE toLower(o.name) = toLower(name) OR any(a IN coalesce(o.aliases, []) WHERE toLower(a) = toLower(name))
+                            WITH name, o ORDER BY o.id
+                            RETURN name, collect(o.id)[0] AS id
+                            """)
+                    .withParameters(Map.of("names", List.copyOf(names)))
+                    .withConfig(QueryConfig.builder()
+                            .withRouting(RoutingControl.READ)
+                            .build())
+                    .execute()
+                    .records()
+                    .forEach(record -> found.put(
+                            record.get("name").asString(), record.get("id").asString()));
+            return found;
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.dataflowatlas.importer;
+
+import org.jspecify.annotations.NullMarked;
