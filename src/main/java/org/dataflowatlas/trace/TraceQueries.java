@@ -133,7 +133,9 @@ public final class TraceQueries {
      */
     private static final String LINEAGE_CANDIDATES = """
             CALL (%1$s) {
-              MATCH (%1$s)%2$s(:DataFlow)-[:CARRIES]->(:DataCategory)%3$s(related:DataCategory)<-[:CARRIES]-(candidate:DataFlow)
+              MATCH (%1$s)%2$s(:DataFlow)-[:CARRIES]->(:DataCategory)%3$s(related:DataCategory)
+              // A separate MATCH, so the first hop's own CARRIES may be matched again: it is a candidate too.
+              MATCH (related)<-[:CARRIES]-(candidate:DataFlow)
               RETURN collect(DISTINCT candidate) AS candidates
             }""";
 
