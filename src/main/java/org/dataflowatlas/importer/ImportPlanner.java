@@ -406,7 +406,10 @@ final class ImportPlanner {
         flow.put("properties", properties);
         var previous = flowsById.putIfAbsent(id, flow);
         if (previous != null) {
-            if (!previous.equals(flow)) {
+            // The same flow from two rows is one flow (cited once); only its data must agree, not the quote.
+            var withoutQuotes = new HashMap<>(previous);
+            withoutQuotes.put("quote", flow.get("quote"));
+            if (!withoutQuotes.equals(flow)) {
                 throw new RowException(
                         column(spec, "id"),
                         "flow '" + id + "' is already made by " + flowPlaces.get(id) + " with different data ("

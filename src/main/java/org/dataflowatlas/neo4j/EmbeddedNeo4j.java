@@ -66,6 +66,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
             var dbms = new DatabaseManagementServiceBuilder(dataDirectory)
                     .setConfig(GraphDatabaseSettings.data_directory, dataDirectory)
                     .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(properties.pageCache()))
+                    .setConfig(GraphDatabaseSettings.transaction_timeout, properties.transactionTimeout())
                     .setConfig(BoltConnector.enabled, true)
                     .setConfig(BoltConnector.listen_address, new SocketAddress(host, boltPort))
                     // Neo4j Browser asks the server where Bolt is: advertise the port really in use.

@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param httpPort HTTP port serving Neo4j Browser under /browser/; 0 picks a free one
  * @param temporary use a fresh directory deleted on shutdown instead of {@code dataDirectory} (tests)
  * @param pageCache Neo4j page cache size, e.g. 256m
+ * @param transactionTimeout longest a transaction may run before Neo4j stops it (keeps a runaway trace
+ *     from holding the server)
  */
 @ConfigurationProperties("dataflow.embedded")
 public record EmbeddedNeo4jProperties(
@@ -21,4 +23,5 @@ public record EmbeddedNeo4jProperties(
         @DefaultValue("7687") int boltPort,
         @DefaultValue("7474") int httpPort,
         @DefaultValue("false") boolean temporary,
-        @DefaultValue("256m") String pageCache) {}
+        @DefaultValue("256m") String pageCache,
+        @DefaultValue("60s") java.time.Duration transactionTimeout) {}
