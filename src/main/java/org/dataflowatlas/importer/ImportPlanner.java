@@ -413,7 +413,7 @@ final class ImportPlanner {
                 throw new RowException(
                         column(spec, "id"),
                         "flow '" + id + "' is already made by " + flowPlaces.get(id) + " with different data ("
-                                + difference(previous, flow) + ")");
+                                + difference(withoutQuotes, flow) + ")");
             }
             return null; // the same flow twice: once is enough
         }
