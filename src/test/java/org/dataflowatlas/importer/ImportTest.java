@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import org.dataflowatlas.AtlasIntegrationTest;
 import org.dataflowatlas.TestSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Driver;
@@ -40,6 +42,31 @@ class ImportTest {
     Path work;
 
     private final StringWriter progress = new StringWriter();
+
+    /** Imported data would change other tests' answers (e.g. X's trace): remove it, before and after. */
+    @BeforeEach
+    @AfterEach
+    void removeImportedData() {
+        driver.executableQuery("""
+                        MATCH (n)
+                        WHERE (n:DataFlow OR n:Organization OR n:DataCategory OR n:Product OR n:Source)
+                          AND any(prefix IN $prefixes WHERE n.id STARTS WITH prefix)
+                          AND NOT n.id IN ['x', 'dataminr']
+                        DETACH DELETE n
+                        """)
+                .withParameters(Map.of("prefixes", IMPORTED_PREFIXES))
+                .execute();
+    }
+
+    private static final List<String> IMPORTED_PREFIXES = List.of(
+            "flock-",
+            "the-news-and-observer",
+            "government-of-",
+            "google",
+            "twitter-",
+            "imp-",
+            "import-test",
+            "transparency-requests-");
 
     @Test
     void flock_rows_become_agencies_sharing_their_own_camera_reads() {

@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** `dataflow-atlas load` as a user runs it: a real embedded database in a data directory of its own. */
-class LoadCommandTest {
+/** The command line as a user runs it: a real embedded database in a data directory of its own. */
+class CommandLineTest {
 
     @TempDir
     Path work;
@@ -50,11 +50,30 @@ class LoadCommandTest {
     }
 
     @Test
+    void imports_a_dataset_with_a_shipped_mapping_and_reports_rate_and_counts() {
+        var run = run("import", "--mapping", "flock-sharing", "src/test/resources/import/flock-slice");
+        assertThat(run.exitCode).as(run.err).isZero();
+        assertThat(run.out)
+                .contains("Imported 'flock-sharing': 9 rows read, 9 organizations and 2 flows written")
+                .contains("rows/s")
+                .contains("relationships created");
+        assertThat(run.err).contains("agency_access20240426.csv: 2/2 flows (100%)");
+    }
+
+    @Test
+    void an_import_of_a_file_the_mapping_does_not_know_fails_with_what_it_reads() {
+        var run = run("import", "--mapping", "flock-sharing", "README.md");
+        assertThat(run.exitCode).isEqualTo(1);
+        assertThat(run.err).contains("README.md is not one of the files mapping 'flock-sharing' reads");
+    }
+
+    @Test
     void every_command_explains_itself() {
         var run = run("load", "--help");
         assertThat(run.exitCode).isZero();
         assertThat(run.out).contains("Usage: dataflow-atlas load", "FILE", "one transaction", "Examples:");
-        assertThat(run("--help").out).contains("serve", "load");
+        assertThat(run("--help").out).contains("serve", "load", "import");
+        assertThat(run("import", "--help").out).contains("--mapping", "--dry-run", "Examples:");
     }
 
     private Path write(String name, String content) throws IOException {
