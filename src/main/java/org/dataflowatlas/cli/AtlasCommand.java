@@ -8,7 +8,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Unmatched;
 
-/** The one executable: {@code serve} (the default), {@code load} and {@code import}. */
+/** The one executable: {@code serve} (the default), {@code load}, {@code import} and {@code export}. */
 @Command(
         name = "dataflow-atlas",
         mixinStandardHelpOptions = true,
@@ -16,7 +16,13 @@ import picocli.CommandLine.Unmatched;
         description =
                 "An evidence-backed graph of who passes people's data to whom, served as a GraphQL API over Neo4j.%n"
                         + "Without a command, starts the API (same as `serve`).",
-        subcommands = {ServeCommand.class, LoadCommand.class, ImportCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {
+            ServeCommand.class,
+            LoadCommand.class,
+            ImportCommand.class,
+            ExportCommand.class,
+            CommandLine.HelpCommand.class
+        },
         footer = {
             "",
             "Without NEO4J_URI, an embedded Neo4j runs in-process with its data in DATAFLOW_DATA_DIR (default ./data).",

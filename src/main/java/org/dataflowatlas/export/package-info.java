@@ -1,0 +1,4 @@
+@NullMarked
+package org.dataflowatlas.export;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,117 @@
+package org.dataflowatlas.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.dataflowatlas.AtlasIntegrationTest;
+import org.dataflowatlas.DataflowAtlasApplication;
+import org.dataflowatlas.TestSupport;
+import org.dataflowatlas.script.CypherScriptLoader;
+import org.dataflowatlas.trace.Direction;
+import org.dataflowatlas.trace.TraceMode;
+import org.dataflowatlas.trace.TraceRequest;
+import org.dataflowatlas.trace.TraceService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.Driver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/** Exports: a Cypher script that re-creates the same graph elsewhere, JSON lines and GraphML that parse. */
+@AtlasIntegrationTest
+class ExportTest {
+
+    @Autowired
+    GraphExporter exporter;
+
+    @Autowired
+    Driver driver;
+
+    @Autowired
+    TraceService traces;
+
+    @TempDir
+    Path work;
+
+    @Test
+    void a_cypher_export_loaded_into_an_empty_database_gives_the_same_graph_and_the_same_traces() throws Exception {
+        var file = work.resolve("atlas.cypher");
+        var result = exporter.export(GraphExporter.Format.CYPHER, null, file);
+        var expected = TestSupport.fingerprint(driver);
+        var expectedTrace = reached(traces);
+        assertThat(result.nodes()).isGreaterThan(30);
+
+        try (var empty = new SpringApplicationBuilder(DataflowAtlasApplication.class)
+                .web(WebApplicationType.NONE)
+                .run(List.of(
+                                "--dataflow.embedded.temporary=true",
+                                "--dataflow.embedded.bolt-port=0",
+                                "--dataflow.embedded.http-port=0",
+                                "--dataflow.embedded.page-cache=32m",
+                                "--dataflow.seed.enabled=false")
+                        .toArray(String[]::new))) {
+            var target = empty.getBean(Driver.class);
+            assertThat(TestSupport.fingerprint(target)).isNotEqualTo(expected);
+            empty.getBean(CypherScriptLoader.class).load(file);
+            assertThat(TestSupport.fingerprint(target)).isEqualTo(expected);
+            assertThat(reached(empty.getBean(TraceService.class))).isEqualTo(expectedTrace);
+            // Loading the export a second time changes nothing.
+            var again = empty.getBean(CypherScriptLoader.class).load(file);
+            assertThat(again.nodesCreated()).isZero();
+            assertThat(again.relationshipsCreated()).isZero();
+        }
+    }
+
+    @Test
+    void json_lines_hold_one_node_or_relationship_per_line() throws Exception {
+        var file = work.resolve("atlas.jsonl");
+        var result = exporter.export(GraphExporter.Format.JSON, null, file);
+        var lines = Files.readAllLines(file);
+        assertThat(lines).hasSize((int) (result.nodes() + result.relationships()));
+        assertThat(lines)
+                .anyMatch(line -> line.startsWith("{\"type\":\"node\",\"labels\":[\"Organization\",\"Platform\"]")
+                        && line.contains("\"aliases\":[\"Twitter\"]"));
+        assertThat(lines)
+                .anyMatch(line ->
+                        line.contains("\"label\":\"EVIDENCED_BY\"") && line.contains("whole point of this contract"));
+    }
+
+    @Test
+    void graphml_of_a_trace_holds_the_organizations_flows_and_evidence_it_reaches() throws Exception {
+        var file = work.resolve("x.graphml");
+        var result = exporter.export(GraphExporter.Format.GRAPHML, "x", file);
+        var document = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
+        var nodes = document.getElementsByTagName("node");
+        assertThat(nodes.getLength()).isEqualTo((int) result.nodes());
+        var ids = new java.util.ArrayList<String>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            ids.add(nodes.item(i).getAttributes().getNamedItem("id").getNodeValue());
+        }
+        assertThat(ids)
+                .contains(
+                        "Organization:x",
+                        "Organization:dataminr",
+                        "Organization:us-secret-service",
+                        "DataFlow:dataminr-to-us-secret-service-first-alert",
+                        "DataCategory:first-alert-alerts",
+                        "Source:dataminr-secret-service-emails")
+                .doesNotContain("Organization:aclu");
+        assertThat(document.getElementsByTagName("edge").getLength())
+                .isEqualTo((int) result.relationships())
+                .isGreaterThan(10);
+    }
+
+    private static List<String> reached(TraceService traces) {
+        return traces
+                .trace(new TraceRequest(
+                        "x", Direction.DOWNSTREAM, TraceMode.LINEAGE, 4, null, null, null, null, null, 200, 500))
+                .paths()
+                .stream()
+                .map(path -> String.join(">", path.organizationIds()))
+                .toList();
+    }
+}
