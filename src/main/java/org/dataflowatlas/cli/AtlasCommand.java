@@ -8,7 +8,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Unmatched;
 
-/** The one executable: {@code serve} (the default), {@code load}, {@code import} and {@code export}. */
+/** The one executable: {@code serve} (the default), {@code load}, {@code import}, {@code export} and {@code generate}. */
 @Command(
         name = "dataflow-atlas",
         mixinStandardHelpOptions = true,
@@ -21,6 +21,7 @@ import picocli.CommandLine.Unmatched;
             LoadCommand.class,
             ImportCommand.class,
             ExportCommand.class,
+            GenerateCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {

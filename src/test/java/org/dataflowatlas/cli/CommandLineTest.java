@@ -68,11 +68,31 @@ class CommandLineTest {
     }
 
     @Test
+    void generates_a_synthetic_graph_then_exports_it() throws IOException {
+        var generated = run("generate", "--organizations", "60", "--flows", "300", "--seed", "7");
+        assertThat(generated.exitCode).as(generated.err).isZero();
+        assertThat(generated.out).contains("Generated 60 organizations and 300 flows (seed 7)");
+        var file = work.resolve("synthetic.cypher");
+        var exported = run("export", "--format", "cypher", file.toString());
+        assertThat(exported.exitCode).as(exported.err).isZero();
+        var counts = java.util.regex.Pattern.compile("Exported (\\d+) nodes and (\\d+) relationships to ")
+                .matcher(exported.out);
+        assertThat(counts.find()).as(exported.out).isTrue();
+        // 60 organizations and 300 flows, plus their categories and the synthetic source.
+        assertThat(Integer.parseInt(counts.group(1))).isGreaterThan(360);
+        // Each flow is sent, received, carries a category and cites its source.
+        assertThat(Integer.parseInt(counts.group(2))).isGreaterThanOrEqualTo(4 * 300);
+        assertThat(Files.readString(file)).contains("MERGE (n:Organization {id: row.id})", "syn-flow-");
+    }
+
+    @Test
     void every_command_explains_itself() {
         var run = run("load", "--help");
         assertThat(run.exitCode).isZero();
         assertThat(run.out).contains("Usage: dataflow-atlas load", "FILE", "one transaction", "Examples:");
-        assertThat(run("--help").out).contains("serve", "load", "import");
+        assertThat(run("--help").out).contains("serve", "load", "import", "export", "generate");
+        assertThat(run("export", "--help").out).contains("--format", "--scope", "trace-from");
+        assertThat(run("generate", "--help").out).contains("--organizations", "--flows", "--seed");
         assertThat(run("import", "--help").out).contains("--mapping", "--dry-run", "Examples:");
     }
 
