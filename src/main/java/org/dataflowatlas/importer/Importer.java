@@ -2,6 +2,8 @@ package org.dataflowatlas.importer;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.dataflowatlas.InvalidInputException;
+import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.QueryConfig;
 import org.neo4j.driver.RoutingControl;
@@ -54,10 +58,73 @@ public class Importer {
                 + " (flock-sharing, transparency-reports).");
     }
 
+    /** Largest CSV text the API accepts in one request; bigger datasets go through the command line. */
+    public static final int MAX_API_CSV = 1_000_000;
+
+    /**
+     * The same import for rows sent through the API: a shipped mapping by name (never a server path)
+     * or a mapping given inline, and the CSV text of one of the files it reads.
+     */
+    public ImportSummary runText(
+            @Nullable String mappingName, @Nullable String mappingYaml, String file, String csv, boolean dryRun) {
+        if ((mappingName == null) == (mappingYaml == null)) {
+            throw new InvalidInputException("Give either mapping (a shipped mapping's name: flock-sharing,"
+                    + " transparency-reports) or mappingYaml (a mapping written out), not both and not neither.");
+        }
+        if (csv.length() > MAX_API_CSV) {
+            throw new InvalidInputException("csv is " + csv.length() + " characters; the API takes at most "
+                    + MAX_API_CSV + ". Import larger files with `dataflow-atlas import`.");
+        }
+        var mapping = mappingYaml != null ? ImportMapping.parse("mappingYaml", mappingYaml) : shipped(mappingName);
+        if (mapping.tables().stream().noneMatch(table -> table.file().equals(file))) {
+            throw new InvalidInputException("file '" + file + "' is not one the mapping reads: "
+                    + mapping.tables().stream().map(ImportMapping.Table::file).toList() + ".");
+        }
+        Path folder = null;
+        try {
+            folder = Files.createTempDirectory("dataflow-atlas-import-");
+            Files.writeString(folder.resolve(file), csv, StandardCharsets.UTF_8);
+            return run(mapping, List.of(folder), dryRun, DEFAULT_BATCH_SIZE, new PrintWriter(Writer.nullWriter()));
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        } finally {
+            if (folder != null) {
+                try (var files = Files.list(folder)) {
+                    for (var path : files.toList()) {
+                        Files.deleteIfExists(path);
+                    }
+                    Files.deleteIfExists(folder);
+                } catch (IOException ignored) {
+                    // a temporary folder left behind is harmless
+                }
+            }
+        }
+    }
+
+    private static ImportMapping shipped(String name) {
+        if (!name.matches("[a-z0-9-]+")) {
+            throw new MappingException("mapping '" + name + "' is not the name of a shipped mapping"
+                    + " (flock-sharing, transparency-reports).");
+        }
+        var shipped = new ClassPathResource("cypher/import/" + name + ".yaml");
+        if (!shipped.exists()) {
+            throw new MappingException("No shipped mapping '" + name + "' (flock-sharing, transparency-reports).");
+        }
+        try {
+            return ImportMapping.parse(name + ".yaml", shipped.getContentAsString(StandardCharsets.UTF_8));
+        } catch (IOException ex) {
+            throw new MappingException("Cannot read mapping " + name + ": " + ex.getMessage());
+        }
+    }
+
     public ImportSummary run(
             String mappingName, List<Path> paths, boolean dryRun, int batchSize, PrintWriter progress) {
+        return run(mapping(mappingName), paths, dryRun, batchSize, progress);
+    }
+
+    private ImportSummary run(
+            ImportMapping mapping, List<Path> paths, boolean dryRun, int batchSize, PrintWriter progress) {
         long started = System.nanoTime();
-        var mapping = mapping(mappingName);
         progress.printf("Reading and checking %s with mapping '%s'…%n", paths, mapping.name());
         progress.flush();
         var plan = new ImportPlanner(mapping, new DatabaseDirectory()).plan(paths);

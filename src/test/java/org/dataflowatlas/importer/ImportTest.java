@@ -239,6 +239,61 @@ class ImportTest {
                 .hasMessageContaining("flock-sharing, transparency-reports");
     }
 
+    @Test
+    void graphql_import_flows_shares_the_mapping_checks_and_writer() throws IOException {
+        var agencies = Files.readString(FLOCK.resolve("agency20240426.csv"));
+        var access = Files.readString(FLOCK.resolve("agency_access20240426.csv"));
+        var mutation = """
+                mutation($file: String!, $csv: String!, $dryRun: Boolean) {
+                  importFlows(mapping: "flock-sharing", file: $file, csv: $csv, dryRun: $dryRun) {
+                    mapping dryRun rowsRead flows nodesCreated errors { file line column reason }
+                  }
+                }
+                """;
+        graphQl.document(mutation)
+                .variables(Map.of("file", "agency20240426.csv", "csv", agencies, "dryRun", false))
+                .execute()
+                .path("importFlows.rowsRead")
+                .entity(Integer.class)
+                .isEqualTo(7);
+        var imported = graphQl.document(mutation)
+                .variables(Map.of("file", "agency_access20240426.csv", "csv", access, "dryRun", false))
+                .execute();
+        imported.path("importFlows.flows").entity(Integer.class).isEqualTo(2);
+        imported.path("importFlows.errors").entityList(Object.class).hasSize(0);
+        assertThat(one("MATCH (f:DataFlow {id: 'flock-2459-to-48'}) RETURN count(f) AS n")
+                        .get("n")
+                        .asInt())
+                .isEqualTo(1);
+
+        var before = TestSupport.fingerprint(driver);
+        var rejected = graphQl.document(mutation)
+                .variables(Map.of(
+                        "file",
+                        "agency_access20240426.csv",
+                        "csv",
+                        access + "Nowhere PD,Sylvania OH PD,99999,2459\n",
+                        "dryRun",
+                        false))
+                .execute();
+        rejected.path("importFlows.errors[0].line").entity(Integer.class).isEqualTo(4);
+        rejected.path("importFlows.errors[0].column").entity(String.class).isEqualTo("src_agency_id");
+        rejected.path("importFlows.errors[0].reason")
+                .entity(String.class)
+                .satisfies(reason -> assertThat(reason).contains("no organization 'flock-agency-99999'"));
+        assertThat(TestSupport.fingerprint(driver)).isEqualTo(before);
+
+        graphQl.document("""
+                        mutation { importFlows(mapping: "../../etc/passwd", file: "x.csv", csv: "a,b") { flows } }
+                        """)
+                .execute()
+                .errors()
+                .satisfy(errors -> assertThat(errors)
+                        .singleElement()
+                        .satisfies(
+                                error -> assertThat(error.getMessage()).contains("not the name of a shipped mapping")));
+    }
+
     private ImportSummary run(String mapping, Path path, boolean dryRun) {
         return importer.run(mapping, List.of(path), dryRun, 1, new PrintWriter(progress));
     }
