@@ -18,6 +18,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 record ImportMapping(
         String name,
         @Nullable String description,
+        List<String> missing,
         Map<String, Object> source,
         List<Map<String, Object>> organizations,
         List<Map<String, Object>> products,
@@ -28,12 +29,16 @@ record ImportMapping(
             @Nullable Map<String, Object> source,
             List<Map<String, Object>> skip,
             List<Map<String, Object>> organizations,
-            List<Map<String, Object>> flows) {}
+            List<Map<String, Object>> flows,
+            List<Map<String, Object>> policies) {}
 
-    static final Set<String> TOP = Set.of("name", "description", "source", "organizations", "products", "tables");
+    static final Set<String> TOP =
+            Set.of("name", "description", "missing", "source", "organizations", "products", "tables");
     static final Set<String> SOURCE =
             Set.of("id", "title", "kind", "url", "published", "retrieved", "licence", "attribution", "publisher");
-    static final Set<String> TABLE = Set.of("file", "source", "skip", "organizations", "flows");
+    static final Set<String> TABLE = Set.of("file", "source", "skip", "organizations", "flows", "policies");
+    static final Set<String> POLICY =
+            Set.of("id", "title", "publisher", "prohibitedUses", "description", "effective", "url", "quote");
     static final Set<String> SKIP = Set.of("when", "in", "reason");
     static final Set<String> ORGANIZATION =
             Set.of("id", "name", "kind", "aliases", "country", "jurisdiction", "description", "group", "estimatedSize");
@@ -94,11 +99,20 @@ record ImportMapping(
                 maps(flow.get("categories"), at + ".flows.categories")
                         .forEach(c -> check(c, CATEGORY, at + ".flows.categories"));
             }
-            if (organizations.isEmpty() && flows.isEmpty()) {
-                throw new MappingException(at + " (" + table.get("file") + ") makes neither organizations nor flows;"
-                        + " give it an `organizations:` or a `flows:` list.");
+            var policies = maps(table.get("policies"), at + ".policies");
+            for (var policy : policies) {
+                check(policy, POLICY, at + ".policies");
+                for (var key : List.of("id", "title", "publisher", "quote")) {
+                    required(policy, key, at + ".policies");
+                }
             }
-            tables.add(new Table(String.valueOf(required(table, "file", at)), tableSource, skip, organizations, flows));
+            if (organizations.isEmpty() && flows.isEmpty() && policies.isEmpty()) {
+                throw new MappingException(
+                        at + " (" + table.get("file") + ") makes no organizations, flows or policies;"
+                                + " give it an `organizations:`, `flows:` or `policies:` list.");
+            }
+            tables.add(new Table(
+                    String.valueOf(required(table, "file", at)), tableSource, skip, organizations, flows, policies));
         }
         var organizations = maps(top.get("organizations"), where + ": organizations");
         organizations.forEach(o -> check(o, ORGANIZATION, where + ": organizations"));
@@ -107,6 +121,11 @@ record ImportMapping(
         return new ImportMapping(
                 String.valueOf(required(top, "name", where)),
                 top.get("description") == null ? null : String.valueOf(top.get("description")),
+                top.get("missing") == null
+                        ? List.of()
+                        : list(top.get("missing"), where + ": missing").stream()
+                                .map(String::valueOf)
+                                .toList(),
                 source,
                 organizations,
                 products,

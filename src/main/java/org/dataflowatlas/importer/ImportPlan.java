@@ -22,6 +22,7 @@ record ImportPlan(
             long rowsRead,
             List<Map<String, Object>> organizations,
             List<Map<String, Object>> flows,
+            List<Map<String, Object>> policies,
             Map<String, Long> skipped) {
 
         long rowsToWrite() {

@@ -60,6 +60,8 @@ final class ImportPlanner {
     private final List<Reference> references = new ArrayList<>();
     // Sources whose publisher is named, to be resolved with the other names.
     private final List<Map<String, Object>> publisherSources = new ArrayList<>();
+    // Names that must already be organizations (in this import or the database): policy publishers.
+    private final Set<String> publisherNames = new LinkedHashSet<>();
 
     private record Reference(String id, RowError place) {}
 
@@ -147,6 +149,7 @@ final class ImportPlanner {
         var name = table.file();
         var tableOrganizations = new ArrayList<Map<String, Object>>();
         var flows = new ArrayList<Map<String, Object>>();
+        var policies = new ArrayList<Map<String, Object>>();
         var skipped = new LinkedHashMap<String, Long>();
         long rows = 0;
         try (Reader reader = utf8(file)) {
@@ -159,7 +162,7 @@ final class ImportPlanner {
                     .parse(reader);
             var header = parser.getHeaderNames();
             if (!checkColumns(table, name, header)) {
-                return new ImportPlan.TablePlan(name, 0, List.of(), List.of(), Map.of());
+                return new ImportPlan.TablePlan(name, 0, List.of(), List.of(), List.of(), Map.of());
             }
             for (CSVRecord record : parser) {
                 rows++;
@@ -174,6 +177,8 @@ final class ImportPlanner {
                     continue;
                 }
                 var row = new HashMap<String, String>(record.toMap());
+                // Values the dataset uses for "no value" (e.g. R's NA) read as blank.
+                row.replaceAll((column, value) -> mapping.missing().contains(value) ? "" : value);
                 row.put("_file", name);
                 row.put("_line", Long.toString(line));
                 var skipReason = skipReason(table, row);
@@ -193,6 +198,9 @@ final class ImportPlanner {
                             flows.add(flow);
                         }
                     }
+                    for (var spec : table.policies()) {
+                        policies.add(evaluatePolicy(spec, row, sourceId));
+                    }
                 } catch (RowException ex) {
                     error(name, line, ex.column(), ex.getMessage());
                 }
@@ -205,7 +213,7 @@ final class ImportPlanner {
         } catch (IOException | java.io.UncheckedIOException ex) {
             error(name, 0, "(file)", "cannot be read as CSV: " + ex.getMessage());
         }
-        return new ImportPlan.TablePlan(name, rows, tableOrganizations, flows, skipped);
+        return new ImportPlan.TablePlan(name, rows, tableOrganizations, flows, policies, skipped);
     }
 
     private static Reader utf8(Path file) throws IOException {
@@ -421,6 +429,43 @@ final class ImportPlanner {
         return flow;
     }
 
+    /** A published policy; its publisher is an organization found by name (rows whose publisher is unknown are skipped). */
+    private Map<String, Object> evaluatePolicy(Map<String, Object> spec, Map<String, String> row, String sourceId) {
+        var policy = new HashMap<String, Object>();
+        policy.put("id", slug(spec, "id", row));
+        policy.put("title", text(spec, "title", row, true));
+        var publisher = ImportMapping.map(spec.get("publisher"), "policies.publisher");
+        var name = text(publisher, "name", row, true);
+        publisherNames.add(name);
+        policy.put("publisher", "name:" + name);
+        var uses = text(spec, "prohibitedUses", row, false);
+        policy.put(
+                "prohibitedUses",
+                uses == null || uses.equals("NA")
+                        ? List.of()
+                        : Arrays.stream(uses.split(",\\s*"))
+                                .map(String::strip)
+                                .filter(u -> !u.isEmpty())
+                                .toList());
+        policy.put("description", text(spec, "description", row, false));
+        var effective = text(spec, "effective", row, false);
+        if (effective != null) {
+            // Timestamps such as 2023-07-27T12:04:07Z keep their day.
+            var day = effective.length() > 10 ? effective.substring(0, 10) : effective;
+            try {
+                policy.put("effective", PartialDate.parse(day).text());
+            } catch (InvalidInputException ex) {
+                throw new RowException(column(spec, "effective"), ex.getMessage());
+            }
+        } else {
+            policy.put("effective", null);
+        }
+        policy.put("url", text(spec, "url", row, false));
+        policy.put("quote", text(spec, "quote", row, true));
+        policy.put("source", sourceId);
+        return policy;
+    }
+
     /** A flow's end: an id (must exist), an organization to make ({id, …}), or one to find by name ({name, kind}). */
     private String end(Map<String, Object> spec, String key, Map<String, String> row, String file, long line) {
         var value = spec.get(key);
@@ -454,10 +499,51 @@ final class ImportPlanner {
     /** Organizations asked for by name become the existing one with that name or alias, or a new one. */
     private void resolveNames(List<ImportPlan.TablePlan> tables) {
         var names = new LinkedHashSet<>(byName.keySet());
+        names.addAll(publisherNames);
         if (names.isEmpty()) {
             return;
         }
-        var known = directory.idsByName(names);
+        // Organizations this import makes are found by name first, then the database.
+        var known = new HashMap<String, String>();
+        var planned = new HashMap<String, String>();
+        organizations.values().forEach(o -> {
+            if (o.get("name") != null) {
+                planned.putIfAbsent(
+                        String.valueOf(o.get("name")).toLowerCase(java.util.Locale.ROOT), (String) o.get("id"));
+            }
+        });
+        var unplanned = new LinkedHashSet<String>();
+        for (var name : names) {
+            var id = planned.get(name.toLowerCase(java.util.Locale.ROOT));
+            if (id != null) {
+                known.put(name, id);
+            } else {
+                unplanned.add(name);
+            }
+        }
+        if (!unplanned.isEmpty()) {
+            known.putAll(directory.idsByName(unplanned));
+        }
+        for (var table : tables) {
+            var skippedPolicies = new ArrayList<Map<String, Object>>();
+            for (var policy : table.policies()) {
+                var name = String.valueOf(policy.get("publisher")).substring("name:".length());
+                var id = known.get(name);
+                if (id == null) {
+                    skippedPolicies.add(policy);
+                    table.skipped()
+                            .merge(
+                                    "policy of '" + name + "', which is no organization of this import or the database",
+                                    1L,
+                                    Long::sum);
+                } else {
+                    policy.put("publisher", id);
+                }
+            }
+            table.policies().removeAll(skippedPolicies);
+        }
+        names.clear();
+        names.addAll(byName.keySet());
         var ids = new HashMap<String, String>();
         for (var name : names) {
             var id = known.get(name);

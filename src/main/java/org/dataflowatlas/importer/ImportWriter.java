@@ -73,6 +73,17 @@ final class ImportWriter {
             }
             """;
 
+    private static final String POLICIES = """
+            UNWIND $rows AS row
+            MATCH (o:Organization {id: row.publisher}), (src:Source {id: row.source})
+            MERGE (p:Policy {id: row.id})
+            SET p.title = row.title, p.prohibitedPurposes = coalesce(p.prohibitedPurposes, []),
+                p.prohibitedUses = row.prohibitedUses, p.description = row.description,
+                p.effective = row.effective, p.url = row.url
+            MERGE (o)-[:PUBLISHES]->(p)
+            MERGE (p)-[:EVIDENCED_BY {quote: row.quote}]->(src)
+            """;
+
     private final Driver driver;
     private final int batchSize;
     private final PrintWriter progress;
@@ -105,6 +116,17 @@ final class ImportWriter {
         progress.printf(
                 "  %,d organizations, %d sources and %d products written%n",
                 organizations.size(), plan.sources().size(), plan.products().size());
+        for (var table : plan.tables()) {
+            var policies = table.policies();
+            for (int from = 0; from < policies.size(); from += batchSize) {
+                var batch = policies.subList(from, Math.min(policies.size(), from + batchSize));
+                transaction(tx ->
+                        count(tx.run(POLICIES, Map.of("rows", batch)).consume().counters()));
+            }
+            if (!policies.isEmpty()) {
+                progress.printf("  %s: %,d policies written%n", table.file(), policies.size());
+            }
+        }
         long total =
                 plan.tables().stream().mapToLong(table -> table.flows().size()).sum();
         long done = 0;

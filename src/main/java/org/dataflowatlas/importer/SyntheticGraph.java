@@ -182,7 +182,7 @@ public class SyntheticGraph {
             flow.put("properties", properties);
             flowRows.add(flow);
         }
-        var table = new ImportPlan.TablePlan("synthetic", flowRows.size(), List.of(), flowRows, Map.of());
+        var table = new ImportPlan.TablePlan("synthetic", flowRows.size(), List.of(), flowRows, List.of(), Map.of());
         var plan = new ImportPlan("generate", List.of(source), orgs, List.of(), List.of(table), List.of());
         return new Plan(plan, derivations);
     }

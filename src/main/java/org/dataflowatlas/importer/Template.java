@@ -13,12 +13,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * A mapping value such as {@code "flock-{src_agency_id}-to-{external_agency_id}"}: text with
  * {@code {column}} or {@code {column|filter}} placeholders filled from one CSV row. {@code _file}
- * and {@code _line} name the row's file and line. Filters: slug, lower, number, periodStart,
+ * and {@code _line} name the row's file and line. Filters: slug, suffix ("-" + slug, or nothing
+ * for a blank value), lower, number, periodStart,
  * periodEnd, periodSlug (periods such as "2009 (2nd half)" or "January - June 2017").
  */
 final class Template {
 
-    static final List<String> FILTERS = List.of("slug", "lower", "number", "periodStart", "periodEnd", "periodSlug");
+    static final List<String> FILTERS =
+            List.of("slug", "suffix", "lower", "number", "periodStart", "periodEnd", "periodSlug");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}|]+)(?:\\|([^{}]+))?}");
     private static final Pattern HALF = Pattern.compile("(\\d{4}) \\((1st|2nd) half\\)");
@@ -107,6 +109,7 @@ final class Template {
     private static String filter(String filter, String value, String column) {
         return switch (filter) {
             case "slug" -> Ids.slugify(value);
+            case "suffix" -> value.isBlank() ? "" : "-" + Ids.slugify(value);
             case "lower" -> value.toLowerCase(Locale.ROOT);
             case "number" -> number(value, column);
             case "periodStart" -> period(value, column)[0];

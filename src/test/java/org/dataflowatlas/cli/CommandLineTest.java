@@ -54,7 +54,7 @@ class CommandLineTest {
         var run = run("import", "--mapping", "flock-sharing", "src/test/resources/import/flock-slice");
         assertThat(run.exitCode).as(run.err).isZero();
         assertThat(run.out)
-                .contains("Imported 'flock-sharing': 9 rows read, 9 organizations and 2 flows written")
+                .contains("Imported 'flock-sharing': 12 rows read, 10 organizations and 2 flows written")
                 .contains("rows/s")
                 .contains("relationships created");
         assertThat(run.err).contains("agency_access20240426.csv: 2/2 flows (100%)");

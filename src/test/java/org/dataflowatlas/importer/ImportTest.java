@@ -49,7 +49,7 @@ class ImportTest {
     void removeImportedData() {
         driver.executableQuery("""
                         MATCH (n)
-                        WHERE (n:DataFlow OR n:Organization OR n:DataCategory OR n:Product OR n:Source)
+                        WHERE (n:DataFlow OR n:Organization OR n:DataCategory OR n:Product OR n:Source OR n:Policy)
                           AND any(prefix IN $prefixes WHERE n.id STARTS WITH prefix)
                           AND NOT n.id IN ['x', 'dataminr']
                         DETACH DELETE n
@@ -66,13 +66,17 @@ class ImportTest {
             "twitter-",
             "imp-",
             "import-test",
+            "flock-policy-",
             "transparency-requests-");
 
     @Test
     void flock_rows_become_agencies_sharing_their_own_camera_reads() {
         var summary = run("flock-sharing", FLOCK, false);
         assertThat(summary.failed()).as(String.join("\n", summary.lines())).isFalse();
-        assertThat(summary.rowsRead()).isEqualTo(9);
+        assertThat(summary.rowsRead()).isEqualTo(12);
+        assertThat(summary.skipped())
+                .containsEntry(
+                        "policy of 'Barstow CA PD', which is no organization of this import or the database", 1L);
         assertThat(summary.flows()).isEqualTo(2);
 
         var flow = one("""
@@ -101,6 +105,16 @@ class ImportTest {
                 .entityList(String.class)
                 .satisfies(ids -> assertThat(ids).containsExactlyInAnyOrder("flock-agency-14", "flock-agency-48"));
         assertThat(progress.toString()).contains("agency_access20240426.csv: 2/2 flows (100%)");
+
+        var policy = one("""
+                MATCH (o:Organization)-[:PUBLISHES]->(p:Policy)-[e:EVIDENCED_BY]->(:Source {id: 'flock-sharing-2024'})
+                RETURN o.name AS agency, p.id AS id, p.prohibitedUses AS uses, p.effective AS effective, e.quote AS quote
+                """);
+        assertThat(policy.get("agency").asString()).isEqualTo("Atherton CA PD");
+        assertThat(policy.get("id").asString()).isEqualTo("flock-policy-96-2023-07-27t12-04-07z");
+        assertThat(policy.get("uses").asList()).contains("Immigration enforcement", "traffic enforcement");
+        assertThat(policy.get("effective").asString()).isEqualTo("2023-07-27");
+        assertThat(policy.get("quote").asString()).startsWith("agency_policies.csv, line 2: prohibited uses:");
     }
 
     @Test
@@ -255,7 +269,7 @@ class ImportTest {
                 .execute()
                 .path("importFlows.rowsRead")
                 .entity(Integer.class)
-                .isEqualTo(7);
+                .isEqualTo(8);
         var imported = graphQl.document(mutation)
                 .variables(Map.of("file", "agency_access20240426.csv", "csv", access, "dryRun", false))
                 .execute();
