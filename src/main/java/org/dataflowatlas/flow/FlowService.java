@@ -127,10 +127,13 @@ public class FlowService {
                     "input.id '" + id + "' is already the flow from '" + existing.fromId() + "' to '" + existing.toId()
                             + "'; choose another id for a flow from '" + from + "' to '" + to + "'.");
         }
-        var known = writes.existingCategories(
-                categories.stream().map(c -> (String) c.get("id")).toList());
+        var newCategories = existence
+                .missing(Map.of(
+                        "DataCategory",
+                        categories.stream().map(c -> (String) c.get("id")).toList()))
+                .getOrDefault("DataCategory", java.util.Set.of());
         for (int i = 0; i < categories.size(); i++) {
-            if (!known.contains((String) categories.get(i).get("id"))
+            if (newCategories.contains((String) categories.get(i).get("id"))
                     && categories.get(i).get("name") == null) {
                 throw new InvalidInputException(
                         "input.categories[" + i + "] '" + categories.get(i).get("id")

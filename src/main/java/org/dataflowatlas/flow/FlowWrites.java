@@ -19,12 +19,6 @@ class FlowWrites {
             RETURN s.id AS fromId, t.id AS toId, f.since AS since
             """;
 
-    private static final String EXISTING_CATEGORIES = """
-            UNWIND $ids AS id
-            MATCH (c:DataCategory {id: id})
-            RETURN collect(c.id) AS existing
-            """;
-
     private static final String RECORD = """
             MATCH (s:Organization {id: $from}), (t:Organization {id: $to})
             MERGE (f:DataFlow {id: $id})
@@ -116,17 +110,6 @@ class FlowWrites {
                         record.get("since").asString(null)))
                 .one()
                 .orElse(null);
-    }
-
-    List<String> existingCategories(List<String> ids) {
-        return neo4j.query(EXISTING_CATEGORIES)
-                .bind(ids)
-                .to("ids")
-                .fetchAs(List.class)
-                .mappedBy((types, record) -> record.get("existing").asList(org.neo4j.driver.Value::asString))
-                .one()
-                .map(list -> (List<String>) list)
-                .orElse(List.of());
     }
 
     DataFlow record(Map<String, @Nullable Object> parameters) {

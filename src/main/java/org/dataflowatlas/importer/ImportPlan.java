@@ -1,6 +1,5 @@
 package org.dataflowatlas.importer;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +22,7 @@ record ImportPlan(
             List<Map<String, Object>> organizations,
             List<Map<String, Object>> flows,
             List<Map<String, Object>> policies,
-            Map<String, Long> skipped) {
-
-        long rowsToWrite() {
-            return organizations.size() + flows.size();
-        }
-    }
+            Map<String, Long> skipped) {}
 
     long rowsRead() {
         return tables.stream().mapToLong(TablePlan::rowsRead).sum();
@@ -38,9 +32,5 @@ record ImportPlan(
         var all = new LinkedHashMap<String, Long>();
         tables.forEach(table -> table.skipped().forEach((reason, count) -> all.merge(reason, count, Long::sum)));
         return all;
-    }
-
-    static List<Map<String, Object>> copy(List<Map<String, Object>> rows) {
-        return new ArrayList<>(rows);
     }
 }

@@ -64,10 +64,6 @@ final class Template {
         return text;
     }
 
-    boolean isConstant() {
-        return parts.stream().allMatch(part -> part.column() == null);
-    }
-
     /** The CSV columns this template reads (not _file or _line). */
     List<String> columns() {
         return parts.stream()
