@@ -3,9 +3,11 @@ package org.dataflowatlas;
 import org.dataflowatlas.cli.AtlasCommand;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 
 /** Dataflow Atlas: an evidence-backed graph of who passes people's data to whom. */
-@SpringBootApplication
+// No users or passwords: callers present API keys (see org.dataflowatlas.security).
+@SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 @ConfigurationPropertiesScan
 public class DataflowAtlasApplication {
 

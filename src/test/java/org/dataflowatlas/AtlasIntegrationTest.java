@@ -21,7 +21,12 @@ import org.springframework.context.annotation.Import;
             "dataflow.embedded.temporary=true",
             "dataflow.embedded.bolt-port=0",
             "dataflow.embedded.http-port=0",
-            "dataflow.embedded.page-cache=64m"
+            "dataflow.embedded.page-cache=64m",
+            // TestSupport.EDITOR_KEY and READER_KEY, by digest as a real configuration holds them.
+            "dataflow.security.keys.test-editor.role=editor",
+            "dataflow.security.keys.test-editor.sha256=ac54727cc1fa29513d72be3385c4263608ec39d3b71fcd74fd3a175991d2a3be",
+            "dataflow.security.keys.test-reader.role=reader",
+            "dataflow.security.keys.test-reader.sha256=c48470bb8be6c4d9d15287849a96c9232250c8c97bbfe8ce209fbfb0c6fff6ff"
         })
 @AutoConfigureGraphQlTester
 @Import(TestSupport.class)

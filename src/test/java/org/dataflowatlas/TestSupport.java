@@ -12,6 +12,12 @@ import org.springframework.context.annotation.Bean;
 @TestConfiguration(proxyBeanMethods = false)
 public class TestSupport {
 
+    /** The editor key the test configuration accepts (as its SHA-256, under the name test-editor). */
+    public static final String EDITOR_KEY = "test-editor-key-4f1c9a";
+
+    /** The reader key the test configuration accepts (name test-reader). */
+    public static final String READER_KEY = "test-reader-key-7b2e5d";
+
     @Bean
     static CypherCounter cypherCounter() {
         return new CypherCounter();

@@ -39,4 +39,13 @@ public class EvidenceChecks {
                 items.stream().map(item -> item.get("source")).distinct().toList()));
         return items;
     }
+
+    /** For the audit trail: the subject, the other ids given, then the sources of the checked items. */
+    public static List<String> touched(String subject, List<Map<String, String>> items, String... others) {
+        var ids = new java.util.ArrayList<String>();
+        ids.add(subject);
+        ids.addAll(List.of(others));
+        items.forEach(item -> ids.add(item.get("source")));
+        return ids;
+    }
 }

@@ -6,11 +6,13 @@ import static org.dataflowatlas.graph.Batches.ids;
 import java.util.List;
 import java.util.Map;
 import org.dataflowatlas.organization.Organization;
+import org.dataflowatlas.security.Editors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 
 /** Sources, events and statements: how we know. */
@@ -30,11 +32,13 @@ class EvidenceController {
     }
 
     @MutationMapping
+    @PreAuthorize(Editors.ONLY)
     Source addSource(@Argument SourceInput input) {
         return evidence.addSource(input);
     }
 
     @MutationMapping
+    @PreAuthorize(Editors.ONLY)
     Object addEvidence(@Argument String target, @Argument List<EvidenceInput> evidence) {
         return this.evidence.addEvidence(target, evidence);
     }

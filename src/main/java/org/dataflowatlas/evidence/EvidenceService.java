@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.dataflowatlas.InvalidInputException;
 import org.dataflowatlas.NotFoundException;
+import org.dataflowatlas.audit.AuditTrail;
 import org.dataflowatlas.graph.Existence;
 import org.dataflowatlas.graph.Ids;
 import org.dataflowatlas.graph.Texts;
@@ -23,12 +24,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class EvidenceService {
 
+    private final AuditTrail audit;
+
     private final EvidenceRepository repository;
     private final EvidenceWrites writes;
     private final EvidenceChecks checks;
     private final Existence existence;
 
-    EvidenceService(EvidenceRepository repository, EvidenceWrites writes, EvidenceChecks checks, Existence existence) {
+    EvidenceService(
+            EvidenceRepository repository,
+            EvidenceWrites writes,
+            EvidenceChecks checks,
+            Existence existence,
+            AuditTrail audit) {
+        this.audit = audit;
         this.repository = repository;
         this.writes = writes;
         this.checks = checks;
@@ -114,7 +123,9 @@ public class EvidenceService {
                 publishedBy == null ? List.of() : List.of(publishedBy),
                 "Source",
                 new LinkedHashSet<>(cites)));
-        return writes.addSource(parameters);
+        var source = writes.addSource(parameters);
+        audit.record("addSource", List.of(source.id()), null);
+        return source;
     }
 
     @Transactional
@@ -124,7 +135,9 @@ public class EvidenceService {
         var subject = writes.targetOf(target)
                 .orElseThrow(() -> new NotFoundException("No flow, event or policy '" + target
                         + "' takes evidence. Check the id (flows(…), search(text: …) find it)."));
-        return writes.addEvidence(subject, target, items);
+        var result = writes.addEvidence(subject, target, items);
+        audit.record("addEvidence", EvidenceChecks.touched(target, items), null);
+        return result;
     }
 
     private static @Nullable String checkUrl(@Nullable String url) {

@@ -13,11 +13,13 @@ import org.dataflowatlas.graph.Connection;
 import org.dataflowatlas.organization.Organization;
 import org.dataflowatlas.organization.OrganizationService;
 import org.dataflowatlas.policy.Agreement;
+import org.dataflowatlas.security.Editors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 
 /** Flows, and the flow fields of organizations; every child field is loaded in one batch per level. */
@@ -47,16 +49,19 @@ class FlowController {
     }
 
     @MutationMapping
+    @PreAuthorize(Editors.ONLY)
     DataFlow recordFlow(@Argument FlowInput input) {
         return flows.record(input);
     }
 
     @MutationMapping
+    @PreAuthorize(Editors.ONLY)
     DataFlow endFlow(@Argument String id, @Argument PartialDate until, @Argument List<EvidenceInput> evidence) {
         return flows.end(id, until, evidence);
     }
 
     @MutationMapping
+    @PreAuthorize(Editors.ONLY)
     DataFlow retractFlow(@Argument String id, @Argument String reason, @Argument List<EvidenceInput> evidence) {
         return flows.retract(id, reason, evidence);
     }

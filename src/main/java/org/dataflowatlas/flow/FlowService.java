@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.dataflowatlas.InvalidInputException;
 import org.dataflowatlas.NotFoundException;
 import org.dataflowatlas.PartialDate;
+import org.dataflowatlas.audit.AuditTrail;
 import org.dataflowatlas.evidence.EvidenceChecks;
 import org.dataflowatlas.evidence.EvidenceInput;
 import org.dataflowatlas.graph.Connection;
@@ -30,12 +31,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class FlowService {
 
+    private final AuditTrail audit;
+
     private final FlowRepository repository;
     private final FlowWrites writes;
     private final EvidenceChecks evidenceChecks;
     private final Existence existence;
 
-    FlowService(FlowRepository repository, FlowWrites writes, EvidenceChecks evidenceChecks, Existence existence) {
+    FlowService(
+            FlowRepository repository,
+            FlowWrites writes,
+            EvidenceChecks evidenceChecks,
+            Existence existence,
+            AuditTrail audit) {
+        this.audit = audit;
         this.repository = repository;
         this.writes = writes;
         this.evidenceChecks = evidenceChecks;
@@ -164,7 +173,9 @@ public class FlowService {
         parameters.put("product", product);
         parameters.put("agreements", agreements);
         parameters.put("evidence", evidence);
-        return writes.record(parameters);
+        var flow = writes.record(parameters);
+        audit.record("recordFlow", EvidenceChecks.touched(flow.id(), evidence, from, to), null);
+        return flow;
     }
 
     @Transactional
@@ -173,14 +184,20 @@ public class FlowService {
         if (existing.since() != null) {
             checkOrder(PartialDate.parse(existing.since()), until, "until", "the flow's since");
         }
-        return writes.end(id, until.text(), evidenceChecks.check("evidence", evidence));
+        var items = evidenceChecks.check("evidence", evidence);
+        var flow = writes.end(id, until.text(), items);
+        audit.record("endFlow", EvidenceChecks.touched(id, items), "until " + until.text());
+        return flow;
     }
 
     @Transactional
     public DataFlow retract(String id, String reason, List<EvidenceInput> evidence) {
         requireFlow(id);
         var why = Texts.required("reason", reason, 5_000);
-        return writes.retract(id, why, evidenceChecks.check("evidence", evidence));
+        var items = evidenceChecks.check("evidence", evidence);
+        var flow = writes.retract(id, why, items);
+        audit.record("retractFlow", EvidenceChecks.touched(id, items), why);
+        return flow;
     }
 
     private FlowWrites.Ends requireFlow(String id) {

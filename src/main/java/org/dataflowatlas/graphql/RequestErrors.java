@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Errors GraphQL Java raises before any of our code runs (a malformed document, an unknown field,
- * a Date that is not a date) are the caller's to fix: they are classified BAD_REQUEST like our own
+ * a Date that is not a date, a query over the limits of {@link QueryLimits}) are the caller's to fix: they are classified BAD_REQUEST like our own
  * validation errors, with GraphQL Java's classification kept as {@code extensions.reason}.
  */
 @Component
@@ -33,7 +33,9 @@ class RequestErrors implements WebGraphQlInterceptor {
     private static boolean isRequestError(ResponseError error) {
         var type = error.getErrorType();
         return type instanceof graphql.ErrorType standard
-                && (standard == graphql.ErrorType.ValidationError || standard == graphql.ErrorType.InvalidSyntax);
+                && (standard == graphql.ErrorType.ValidationError
+                        || standard == graphql.ErrorType.InvalidSyntax
+                        || standard == graphql.ErrorType.ExecutionAborted);
     }
 
     /** The same error, as BAD_REQUEST when it is a request error. */

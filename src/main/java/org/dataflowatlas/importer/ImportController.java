@@ -2,10 +2,12 @@ package org.dataflowatlas.importer;
 
 import java.util.List;
 import org.dataflowatlas.InvalidInputException;
+import org.dataflowatlas.security.Editors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 
 /** The import for small batches over GraphQL: the same mapping, checks and writer as the command line. */
@@ -19,6 +21,7 @@ class ImportController {
     }
 
     @MutationMapping
+    @PreAuthorize(Editors.ONLY)
     ImportSummary importFlows(
             @Argument @Nullable String mapping,
             @Argument @Nullable String mappingYaml,

@@ -1,8 +1,10 @@
 package org.dataflowatlas.importer;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.dataflowatlas.audit.AuditTrail;
 import org.dataflowatlas.organization.OrgKind;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.summary.SummaryCounters;
@@ -87,14 +89,19 @@ final class ImportWriter {
     private final Driver driver;
     private final int batchSize;
     private final PrintWriter progress;
+    private final String actor;
+    private final String operation;
     private long nodesCreated;
     private long relationshipsCreated;
     private long propertiesSet;
 
-    ImportWriter(Driver driver, int batchSize, PrintWriter progress) {
+    /** Every batch also records an audit entry (who, which operation, the batch's ids) in its transaction. */
+    ImportWriter(Driver driver, int batchSize, PrintWriter progress, String actor, String operation) {
         this.driver = driver;
         this.batchSize = batchSize;
         this.progress = progress;
+        this.actor = actor;
+        this.operation = operation;
     }
 
     /** Writes the plan; a failing batch throws {@link ImportFailedException} saying what is in and how to resume. */
@@ -105,11 +112,16 @@ final class ImportWriter {
         var organizations = plan.organizations();
         for (int from = 0; from < organizations.size(); from += batchSize) {
             var batch = organizations.subList(from, Math.min(organizations.size(), from + batchSize));
-            transaction(tx -> count(tx.run(ORGANIZATIONS, Map.of("rows", batch, "kindLabels", kindLabels))
-                    .consume()
-                    .counters()));
+            transaction(
+                    "organizations " + (from + 1) + "-" + (from + batch.size()),
+                    batch,
+                    tx -> count(tx.run(ORGANIZATIONS, Map.of("rows", batch, "kindLabels", kindLabels))
+                            .consume()
+                            .counters()));
         }
-        transaction(tx -> {
+        var sourcesAndProducts = new java.util.ArrayList<>(plan.sources());
+        sourcesAndProducts.addAll(plan.products());
+        transaction("sources and products", sourcesAndProducts, tx -> {
             count(tx.run(SOURCES, Map.of("sources", plan.sources())).consume().counters());
             count(tx.run(PRODUCTS, Map.of("rows", plan.products())).consume().counters());
         });
@@ -120,8 +132,12 @@ final class ImportWriter {
             var policies = table.policies();
             for (int from = 0; from < policies.size(); from += batchSize) {
                 var batch = policies.subList(from, Math.min(policies.size(), from + batchSize));
-                transaction(tx ->
-                        count(tx.run(POLICIES, Map.of("rows", batch)).consume().counters()));
+                transaction(
+                        table.file() + " policies " + (from + 1) + "-" + (from + batch.size()),
+                        batch,
+                        tx -> count(tx.run(POLICIES, Map.of("rows", batch))
+                                .consume()
+                                .counters()));
             }
             if (!policies.isEmpty()) {
                 progress.printf("  %s: %,d policies written%n", table.file(), policies.size());
@@ -138,8 +154,12 @@ final class ImportWriter {
                 int first = from + 1;
                 int last = from + batch.size();
                 try {
-                    transaction(tx ->
-                            count(tx.run(FLOWS, Map.of("rows", batch)).consume().counters()));
+                    transaction(
+                            table.file() + " flows " + first + "-" + last,
+                            batch,
+                            tx -> count(tx.run(FLOWS, Map.of("rows", batch))
+                                    .consume()
+                                    .counters()));
                 } catch (RuntimeException ex) {
                     throw new ImportFailedException(
                             "Writing " + table.file() + " flows " + first + "-" + last
@@ -167,9 +187,15 @@ final class ImportWriter {
         return propertiesSet;
     }
 
-    private void transaction(Consumer<org.neo4j.driver.TransactionContext> work) {
+    private void transaction(
+            String detail, List<Map<String, Object>> rows, Consumer<org.neo4j.driver.TransactionContext> work) {
+        var ids = rows.stream().map(row -> (String) row.get("id")).toList();
+        var audit = AuditTrail.parameters(actor, operation, ids, detail);
         try (var session = driver.session()) {
-            session.executeWriteWithoutResult(work);
+            session.executeWriteWithoutResult(tx -> {
+                work.accept(tx);
+                tx.run(AuditTrail.RECORD, audit).consume();
+            });
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.dataflowatlas.InvalidInputException;
+import org.dataflowatlas.security.Actor;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.QueryConfig;
@@ -133,7 +134,7 @@ public class Importer {
         if (!plan.errors().isEmpty() || dryRun) {
             return summary(plan, dryRun, flows, 0, 0, 0, started);
         }
-        var writer = new ImportWriter(driver, batchSize, progress);
+        var writer = new ImportWriter(driver, batchSize, progress, Actor.current(), "import:" + mapping.name());
         writer.write(plan);
         return summary(
                 plan,

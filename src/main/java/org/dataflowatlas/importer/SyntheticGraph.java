@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.dataflowatlas.InvalidInputException;
+import org.dataflowatlas.security.Actor;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Driver;
 import org.springframework.stereotype.Component;
@@ -42,7 +43,7 @@ public class SyntheticGraph {
     public Result generate(int organizations, long flows, long seed, int batchSize, PrintWriter progress) {
         long started = System.nanoTime();
         var plan = plan(organizations, flows, seed);
-        var writer = new ImportWriter(driver, batchSize, progress);
+        var writer = new ImportWriter(driver, batchSize, progress, Actor.current(), "generate");
         writer.write(plan.plan());
         try (var session = driver.session()) {
             for (int from = 0; from < plan.derivations().size(); from += batchSize) {

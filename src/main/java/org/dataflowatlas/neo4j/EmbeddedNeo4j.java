@@ -67,6 +67,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                     .setConfig(GraphDatabaseSettings.data_directory, dataDirectory)
                     .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(properties.pageCache()))
                     .setConfig(GraphDatabaseSettings.transaction_timeout, properties.transactionTimeout())
+                    .setConfig(
+                            GraphDatabaseSettings.memory_transaction_max_size,
+                            ByteUnit.parse(properties.transactionMemory()))
                     .setConfig(BoltConnector.enabled, true)
                     .setConfig(BoltConnector.listen_address, new SocketAddress(host, boltPort))
                     // Neo4j Browser asks the server where Bolt is: advertise the port really in use.

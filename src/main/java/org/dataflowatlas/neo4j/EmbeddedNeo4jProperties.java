@@ -14,7 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param temporary use a fresh directory deleted on shutdown instead of {@code dataDirectory} (tests)
  * @param pageCache Neo4j page cache size, e.g. 256m
  * @param transactionTimeout longest a transaction may run before Neo4j stops it (keeps a runaway trace
- *     from holding the server)
+ *     from holding the server); API requests have their own, shorter, dataflow.limits.query-timeout
+ * @param transactionMemory most heap one transaction may use before Neo4j stops it (keeps a path
+ *     explosion from exhausting the server's memory)
  */
 @ConfigurationProperties("dataflow.embedded")
 public record EmbeddedNeo4jProperties(
@@ -24,4 +26,5 @@ public record EmbeddedNeo4jProperties(
         @DefaultValue("7474") int httpPort,
         @DefaultValue("false") boolean temporary,
         @DefaultValue("256m") String pageCache,
-        @DefaultValue("60s") java.time.Duration transactionTimeout) {}
+        @DefaultValue("60s") java.time.Duration transactionTimeout,
+        @DefaultValue("2g") String transactionMemory) {}

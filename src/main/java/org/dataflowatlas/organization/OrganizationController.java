@@ -1,10 +1,12 @@
 package org.dataflowatlas.organization;
 
 import org.dataflowatlas.graph.Connection;
+import org.dataflowatlas.security.Editors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 
 @Controller
@@ -29,6 +31,7 @@ class OrganizationController {
     }
 
     @MutationMapping
+    @PreAuthorize(Editors.ONLY)
     Organization upsertOrganization(@Argument OrganizationInput input) {
         return organizations.upsert(input);
     }

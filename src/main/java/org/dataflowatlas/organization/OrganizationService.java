@@ -2,8 +2,10 @@ package org.dataflowatlas.organization;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.dataflowatlas.audit.AuditTrail;
 import org.dataflowatlas.graph.Connection;
 import org.dataflowatlas.graph.Ids;
 import org.dataflowatlas.graph.Paging;
@@ -17,10 +19,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class OrganizationService {
 
+    private final AuditTrail audit;
+
     private final OrganizationRepository repository;
 
-    OrganizationService(OrganizationRepository repository) {
+    OrganizationService(OrganizationRepository repository, AuditTrail audit) {
         this.repository = repository;
+        this.audit = audit;
     }
 
     public Optional<Organization> find(String id) {
@@ -60,6 +65,8 @@ public class OrganizationService {
                 Texts.optional("input.description", input.description(), 5_000),
                 input.group(),
                 Texts.optional("input.estimatedSize", input.estimatedSize(), 100));
-        return repository.upsert(checked);
+        var organization = repository.upsert(checked);
+        audit.record("upsertOrganization", List.of(organization.id()), null);
+        return organization;
     }
 }

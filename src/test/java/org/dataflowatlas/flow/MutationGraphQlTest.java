@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.security.test.context.support.WithMockUser;
 
 /**
  * Every mutation of the schema against the real embedded Neo4j: what it writes, that sending it
@@ -29,6 +30,7 @@ import org.springframework.graphql.test.tester.GraphQlTester;
  * removes those nodes before and after it runs, so the seed other classes assert on stays as it was.
  */
 @AtlasIntegrationTest
+@WithMockUser(username = "test-editor", roles = "EDITOR")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MutationGraphQlTest {
 
@@ -169,6 +171,7 @@ class MutationGraphQlTest {
                 .send(
                         HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graphql"))
                                 .header("Content-Type", "application/json")
+                                .header("Authorization", "Bearer " + TestSupport.EDITOR_KEY)
                                 .POST(HttpRequest.BodyPublishers.ofString(body))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());

@@ -12,6 +12,7 @@ import org.neo4j.driver.AccessMode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.security.test.context.support.WithMockUser;
 
 /** No N+1: the number of Cypher statements per request does not grow with the answer; reads run in read transactions. */
 @AtlasIntegrationTest
@@ -56,6 +57,7 @@ class QueryEfficiencyTest {
     }
 
     @Test
+    @WithMockUser(username = "test-editor", roles = "EDITOR")
     void queries_run_in_read_transactions_and_mutations_in_write_transactions() {
         counter.reset();
         graphQl.documentName("traceWithEvidence")

@@ -21,6 +21,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.security.test.context.support.WithMockUser;
 
 /** The shipped mappings over slices of the real datasets, and what bad input does (nothing). */
 @AtlasIntegrationTest
@@ -254,6 +255,7 @@ class ImportTest {
     }
 
     @Test
+    @WithMockUser(username = "test-editor", roles = "EDITOR")
     void graphql_import_flows_shares_the_mapping_checks_and_writer() throws IOException {
         var agencies = Files.readString(FLOCK.resolve("agency20240426.csv"));
         var access = Files.readString(FLOCK.resolve("agency_access20240426.csv"));
