@@ -22,6 +22,8 @@ import org.springframework.context.annotation.Import;
             "dataflow.embedded.bolt-port=0",
             "dataflow.embedded.http-port=0",
             "dataflow.embedded.page-cache=64m",
+            // Generous for a busy CI machine; RunawayQueryTest relies on this (or the memory cap) stopping its trace.
+            "dataflow.limits.query-timeout=20s",
             // TestSupport.EDITOR_KEY and READER_KEY, by digest as a real configuration holds them.
             "dataflow.security.keys.test-editor.role=editor",
             "dataflow.security.keys.test-editor.sha256=ac54727cc1fa29513d72be3385c4263608ec39d3b71fcd74fd3a175991d2a3be",

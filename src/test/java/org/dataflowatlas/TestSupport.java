@@ -28,6 +28,22 @@ public class TestSupport {
         return List.of(read(driver, NODES), read(driver, RELATIONSHIPS));
     }
 
+    /** The same without the audit trail: the facts only. */
+    public static List<Object> factFingerprint(Driver driver) {
+        return List.of(
+                read(driver, NODES.replace("WHERE none(", "WHERE NOT n:AuditEntry AND none(")),
+                read(driver, RELATIONSHIPS));
+    }
+
+    public static long auditEntries(Driver driver) {
+        return driver.executableQuery("MATCH (a:AuditEntry) RETURN count(a) AS n")
+                .execute()
+                .records()
+                .getFirst()
+                .get("n")
+                .asLong();
+    }
+
     private static final String NODES = """
             MATCH (n) WHERE none(l IN labels(n) WHERE l STARTS WITH '__')
             WITH n ORDER BY n.id, labels(n)

@@ -22,6 +22,7 @@ import picocli.CommandLine.Unmatched;
             ImportCommand.class,
             ExportCommand.class,
             GenerateCommand.class,
+            KeyCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {

@@ -15,6 +15,8 @@ final class Cli {
 
     static ConfigurableApplicationContext context(List<String> springArguments) {
         var arguments = new ArrayList<>(springArguments);
+        // Commands are run by the operator: their transactions get the embedded server's longer limit, not the API's.
+        arguments.add("--spring.transaction.default-timeout=${dataflow.embedded.transaction-timeout}");
         arguments.add("--logging.level.root=WARN");
         // Start-up failures are reported by the command as one line that says what to do.
         arguments.add("--logging.level.org.springframework=OFF");

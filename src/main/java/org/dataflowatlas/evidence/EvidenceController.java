@@ -5,6 +5,8 @@ import static org.dataflowatlas.graph.Batches.ids;
 
 import java.util.List;
 import java.util.Map;
+import org.dataflowatlas.graph.Ids;
+import org.dataflowatlas.graph.Retries;
 import org.dataflowatlas.organization.Organization;
 import org.dataflowatlas.security.Editors;
 import org.jspecify.annotations.Nullable;
@@ -28,19 +30,19 @@ class EvidenceController {
     @QueryMapping
     @Nullable
     Source source(@Argument String id) {
-        return evidence.source(id).orElse(null);
+        return evidence.source(Ids.checkSlug("id", id)).orElse(null);
     }
 
     @MutationMapping
     @PreAuthorize(Editors.ONLY)
     Source addSource(@Argument SourceInput input) {
-        return evidence.addSource(input);
+        return Retries.onTransientErrors(() -> evidence.addSource(input));
     }
 
     @MutationMapping
     @PreAuthorize(Editors.ONLY)
     Object addEvidence(@Argument String target, @Argument List<EvidenceInput> evidence) {
-        return this.evidence.addEvidence(target, evidence);
+        return Retries.onTransientErrors(() -> this.evidence.addEvidence(target, evidence));
     }
 
     @BatchMapping

@@ -45,8 +45,9 @@ public class GraphExporter {
             "Event",
             "Statement");
 
+    // The audit trail records what happened on this server; it stays here and is not exported.
     private static final String ALL_NODES = """
-            MATCH (n) WHERE n.id IS NOT NULL AND none(l IN labels(n) WHERE l STARTS WITH '__')
+            MATCH (n) WHERE n.id IS NOT NULL AND NOT n:AuditEntry AND none(l IN labels(n) WHERE l STARTS WITH '__')
             RETURN labels(n) AS labels, properties(n) AS properties
             ORDER BY n.id
             """;

@@ -10,6 +10,8 @@ import org.dataflowatlas.evidence.Evidence;
 import org.dataflowatlas.evidence.EvidenceInput;
 import org.dataflowatlas.evidence.EvidenceService;
 import org.dataflowatlas.graph.Connection;
+import org.dataflowatlas.graph.Ids;
+import org.dataflowatlas.graph.Retries;
 import org.dataflowatlas.organization.Organization;
 import org.dataflowatlas.organization.OrganizationService;
 import org.dataflowatlas.policy.Agreement;
@@ -39,7 +41,7 @@ class FlowController {
     @QueryMapping
     @Nullable
     DataFlow flow(@Argument String id) {
-        return flows.find(id).orElse(null);
+        return flows.find(Ids.checkSlug("id", id)).orElse(null);
     }
 
     @QueryMapping
@@ -51,19 +53,19 @@ class FlowController {
     @MutationMapping
     @PreAuthorize(Editors.ONLY)
     DataFlow recordFlow(@Argument FlowInput input) {
-        return flows.record(input);
+        return Retries.onTransientErrors(() -> flows.record(input));
     }
 
     @MutationMapping
     @PreAuthorize(Editors.ONLY)
     DataFlow endFlow(@Argument String id, @Argument PartialDate until, @Argument List<EvidenceInput> evidence) {
-        return flows.end(id, until, evidence);
+        return Retries.onTransientErrors(() -> flows.end(id, until, evidence));
     }
 
     @MutationMapping
     @PreAuthorize(Editors.ONLY)
     DataFlow retractFlow(@Argument String id, @Argument String reason, @Argument List<EvidenceInput> evidence) {
-        return flows.retract(id, reason, evidence);
+        return Retries.onTransientErrors(() -> flows.retract(id, reason, evidence));
     }
 
     @BatchMapping(typeName = "Organization")

@@ -76,6 +76,12 @@ public class Importer {
             throw new InvalidInputException("csv is " + csv.length() + " characters; the API takes at most "
                     + MAX_API_CSV + ". Import larger files with `dataflow-atlas import`.");
         }
+        int replaced = csv.indexOf('\uFFFD');
+        if (replaced >= 0) {
+            throw new InvalidInputException("csv holds the replacement character U+FFFD (at character " + replaced
+                    + "): the file was decoded with the wrong encoding before it was sent. Convert it to UTF-8 and"
+                    + " send it again.");
+        }
         var mapping = mappingYaml != null ? ImportMapping.parse("mappingYaml", mappingYaml) : shipped(mappingName);
         if (mapping.tables().stream().noneMatch(table -> table.file().equals(file))) {
             throw new InvalidInputException("file '" + file + "' is not one the mapping reads: "

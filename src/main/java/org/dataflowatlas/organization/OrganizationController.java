@@ -1,6 +1,8 @@
 package org.dataflowatlas.organization;
 
 import org.dataflowatlas.graph.Connection;
+import org.dataflowatlas.graph.Ids;
+import org.dataflowatlas.graph.Retries;
 import org.dataflowatlas.security.Editors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -21,7 +23,7 @@ class OrganizationController {
     @QueryMapping
     @Nullable
     Organization organization(@Argument String id) {
-        return organizations.find(id).orElse(null);
+        return organizations.find(Ids.checkSlug("id", id)).orElse(null);
     }
 
     @QueryMapping
@@ -33,6 +35,6 @@ class OrganizationController {
     @MutationMapping
     @PreAuthorize(Editors.ONLY)
     Organization upsertOrganization(@Argument OrganizationInput input) {
-        return organizations.upsert(input);
+        return Retries.onTransientErrors(() -> organizations.upsert(input));
     }
 }

@@ -7,6 +7,7 @@ import org.dataflowatlas.NotFoundException;
 import org.dataflowatlas.PartialDate;
 import org.dataflowatlas.flow.Confidence;
 import org.dataflowatlas.flow.FlowPredicates;
+import org.dataflowatlas.graph.Ids;
 import org.dataflowatlas.organization.Organization;
 import org.dataflowatlas.organization.OrganizationService;
 import org.dataflowatlas.trace.TraceService;
@@ -29,6 +30,9 @@ public class PolicyService {
 
     public List<PolicyConflict> conflicts(@Nullable String platform, @Nullable PartialDate activeOn, int maxHops) {
         TraceService.checkHops("maxHops", maxHops);
+        if (platform != null) {
+            Ids.checkSlug("platform", platform);
+        }
         if (platform != null && organizations.findAll(List.of(platform)).isEmpty()) {
             throw new NotFoundException("platform: no organization '" + platform
                     + "'. Leave platform out to check every platform that publishes a policy.");

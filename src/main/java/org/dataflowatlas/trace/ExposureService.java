@@ -42,6 +42,7 @@ public class ExposureService {
     }
 
     public Exposure exposure(String platformId, @Nullable PartialDate activeOn, int maxHops) {
+        traces.requireOrganization("platform", platformId);
         var trace = traces.trace(new TraceRequest(
                 platformId,
                 Direction.DOWNSTREAM,

@@ -12,6 +12,7 @@ import org.dataflowatlas.NotFoundException;
 import org.dataflowatlas.PartialDate;
 import org.dataflowatlas.flow.Confidence;
 import org.dataflowatlas.flow.FlowPredicates;
+import org.dataflowatlas.graph.Ids;
 import org.dataflowatlas.organization.OrgKind;
 import org.dataflowatlas.organization.OrganizationService;
 import org.jspecify.annotations.Nullable;
@@ -121,6 +122,7 @@ public class TraceService {
     }
 
     void requireOrganization(String field, String id) {
+        Ids.checkSlug(field, id);
         if (organizations.findAll(Set.of(id)).isEmpty()) {
             throw new NotFoundException(
                     field + ": no organization '" + id

@@ -96,6 +96,24 @@ class CommandLineTest {
         assertThat(run("import", "--help").out).contains("--mapping", "--dry-run", "Examples:");
     }
 
+    @Test
+    void key_prints_a_new_key_once_and_only_its_digest_for_the_configuration() {
+        var run = run("key", "--name", "alice", "--role", "editor");
+        assertThat(run.exitCode).as(run.err).isZero();
+        var key = run.out
+                .lines()
+                .map(String::strip)
+                .filter(line -> line.startsWith("dfa_"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(run.out)
+                .contains("dataflow.security.keys.alice.role=editor")
+                .contains("dataflow.security.keys.alice.sha256=" + org.dataflowatlas.security.ApiKeys.sha256(key))
+                .contains("DATAFLOW_SECURITY_KEYS_ALICE_SHA256=");
+        assertThat(run("key", "--name", "Alice Smith").exitCode).isEqualTo(2);
+        assertThat(run("key", "--name", "bob", "--role", "admin").exitCode).isEqualTo(2);
+    }
+
     private Path write(String name, String content) throws IOException {
         return Files.writeString(work.resolve(name), content);
     }
@@ -111,7 +129,8 @@ class CommandLineTest {
         withDatabase[args.length + 1] = "--dataflow.embedded.bolt-port=0";
         withDatabase[args.length + 2] = "--dataflow.embedded.http-port=0";
         withDatabase[args.length + 3] = "--dataflow.seed.enabled=false";
-        int exitCode = commandLine.execute(args[args.length - 1].equals("--help") ? args : withDatabase);
+        int exitCode = commandLine.execute(
+                args[args.length - 1].equals("--help") || args[0].equals("key") ? args : withDatabase);
         return new Run(exitCode, out.toString(), err.toString());
     }
 

@@ -802,16 +802,23 @@ class MutationGraphQlTest {
         return Map.of("source", source, "quote", quote);
     }
 
-    /** The first send writes something; the second, identical one leaves the whole graph as the first left it. */
+    /**
+     * The first send writes something; the second, identical one leaves every fact as the first left
+     * it, and only adds its own audit entry (every mutation is audited, even one that changes nothing).
+     */
     private void assertSecondSendChangesNothing(GraphQlTester.Request<?> request) {
-        var before = TestSupport.fingerprint(driver);
+        var before = TestSupport.factFingerprint(driver);
         request.execute().errors().verify();
-        var afterFirst = TestSupport.fingerprint(driver);
+        var afterFirst = TestSupport.factFingerprint(driver);
+        long auditedAfterFirst = TestSupport.auditEntries(driver);
         assertThat(afterFirst).as("the first send writes").isNotEqualTo(before);
         request.execute().errors().verify();
-        assertThat(TestSupport.fingerprint(driver))
+        assertThat(TestSupport.factFingerprint(driver))
                 .as("the second send changes nothing")
                 .isEqualTo(afterFirst);
+        assertThat(TestSupport.auditEntries(driver))
+                .as("the second send is audited")
+                .isEqualTo(auditedAfterFirst + 1);
     }
 
     /** One error of the given classification whose message contains every fragment; the graph is unchanged. */

@@ -159,7 +159,8 @@ class SeedTest {
                         "Policy",
                         "Source",
                         "Event",
-                        "Statement");
+                        "Statement",
+                        "AuditEntry");
     }
 
     @Test
@@ -185,7 +186,7 @@ class SeedTest {
                 MATCH (m:__Neo4jMigration) WHERE m.version <> 'BASELINE'
                 RETURN m.version AS version, m.checksum AS checksum ORDER BY version
                 """);
-        assertThat(migrations).extracting(r -> r.get("version").asString()).containsExactly("001", "002", "003");
+        assertThat(migrations).extracting(r -> r.get("version").asString()).containsExactly("001", "002", "003", "004");
         assertThat(migrations)
                 .allSatisfy(m -> assertThat(m.get("checksum").asString()).isNotBlank());
     }
