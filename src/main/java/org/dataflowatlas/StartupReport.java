@@ -2,8 +2,10 @@ package org.dataflowatlas;
 
 import java.util.ArrayList;
 import org.dataflowatlas.neo4j.Neo4jConnectionInfo;
+import org.dataflowatlas.security.ApiKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
@@ -17,9 +19,11 @@ final class StartupReport {
 
     private final Neo4jConnectionInfo neo4j;
     private final Environment environment;
+    private final ObjectProvider<ApiKeys> keys;
 
-    StartupReport(Neo4jConnectionInfo neo4j, Environment environment) {
+    StartupReport(Neo4jConnectionInfo neo4j, Environment environment, ObjectProvider<ApiKeys> keys) {
         this.neo4j = neo4j;
+        this.keys = keys;
         this.environment = environment;
     }
 
@@ -41,6 +45,12 @@ final class StartupReport {
                 .ifPresent(url -> lines.add("  Neo4j Browser " + url + "  (connect to " + neo4j.boltUri()
                         + ", authentication: " + neo4j.browserLoginHint() + ")"));
         neo4j.dataDirectory().ifPresent(dir -> lines.add("  Data          " + dir));
+        keys.ifAvailable(apiKeys -> lines.add("  Access        reads "
+                + ("key".equalsIgnoreCase(environment.getProperty("dataflow.security.reads")) ? "need a key" : "open")
+                + "; mutations need an editor key"
+                + apiKeys.generatedKeyFile()
+                        .map(file -> " (yours is in " + file + ")")
+                        .orElse("")));
         log.info("\n\n{}\n", String.join("\n", lines));
     }
 }

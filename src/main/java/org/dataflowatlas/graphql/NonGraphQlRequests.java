@@ -22,12 +22,14 @@ import org.springframework.web.servlet.function.ServerResponse;
 @Configuration(proxyBeanMethods = false)
 class NonGraphQlRequests {
 
-    private static final List<MediaType> GRAPHQL_TYPES =
-            List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_GRAPHQL_RESPONSE, new MediaType("application", "graphql"));
+    private static final List<MediaType> GRAPHQL_TYPES = List.of(
+            MediaType.APPLICATION_JSON,
+            MediaType.APPLICATION_GRAPHQL_RESPONSE,
+            new MediaType("application", "graphql"));
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    RouterFunction<ServerResponse> nonGraphQlRequests() {
+    RouterFunction<ServerResponse> nonGraphQlRoutes() {
         RequestPredicate graphqlPath = request -> request.path().equals("/graphql");
         RequestPredicate notPost = request -> !HttpMethod.POST.equals(request.method());
         RequestPredicate notJson = request -> request.headers()
@@ -50,11 +52,15 @@ class NonGraphQlRequests {
     private static ServerResponse unsupportedType(ServerRequest request) {
         return ServerResponse.status(415)
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(error("Content-Type " + request.headers().contentType().map(MediaType::toString).orElse("")
-                        + " is not supported: send application/json. " + HttpRequestErrors.HOW));
+                .body(error("Content-Type "
+                        + request.headers()
+                                .contentType()
+                                .map(MediaType::toString)
+                                .orElse("") + " is not supported: send application/json. " + HttpRequestErrors.HOW));
     }
 
     private static Map<String, Object> error(String message) {
-        return Map.of("errors", List.of(Map.of("message", message, "extensions", Map.of("classification", "BAD_REQUEST"))));
+        return Map.of(
+                "errors", List.of(Map.of("message", message, "extensions", Map.of("classification", "BAD_REQUEST"))));
     }
 }

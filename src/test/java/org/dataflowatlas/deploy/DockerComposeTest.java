@@ -39,6 +39,8 @@ class DockerComposeTest {
         var env = env(app);
         assertThat(env.get("NEO4J_URI")).isEqualTo("bolt://neo4j:7687");
         assertThat(env.get("NEO4J_PASSWORD")).isEqualTo("${NEO4J_PASSWORD}");
+        assertThat(env.get("DATAFLOW_READS")).isEqualTo("${DATAFLOW_READS:-key}");
+        assertThat(env.get("DATAFLOW_SECURITY_KEYS_EDITOR_SHA256")).startsWith("${DATAFLOW_EDITOR_KEY_SHA256:?");
         assertThat(list(service("neo4j"), "ports")).contains("127.0.0.1:7687:7687");
         @SuppressWarnings("unchecked")
         var dependsOn = (Map<String, Map<String, String>>) app.get("depends_on");
