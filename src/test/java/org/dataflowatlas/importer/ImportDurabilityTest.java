@@ -466,7 +466,7 @@ class ImportDurabilityTest {
 
     private static EmbeddedNeo4j start(Path data) {
         return EmbeddedNeo4j.start(
-                new EmbeddedNeo4jProperties(data, "localhost", 0, 0, false, "32m", Duration.ofSeconds(60)));
+                new EmbeddedNeo4jProperties(data, "localhost", 0, 0, false, "32m", Duration.ofSeconds(60), "1g"));
     }
 
     private static Driver driver(EmbeddedNeo4j server) {
