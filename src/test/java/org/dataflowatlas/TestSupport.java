@@ -2,6 +2,7 @@ package org.dataflowatlas;
 
 import java.util.List;
 import java.util.Map;
+import org.dataflowatlas.bench.StatementCounter;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.QueryConfig;
 import org.neo4j.driver.RoutingControl;
@@ -19,8 +20,8 @@ public class TestSupport {
     public static final String READER_KEY = "test-reader-key-7b2e5d";
 
     @Bean
-    static CypherCounter cypherCounter() {
-        return new CypherCounter();
+    static StatementCounter cypherCounter() {
+        return new StatementCounter();
     }
 
     /** Every node's labels and properties and every relationship with its ends and properties, in a stable order. */

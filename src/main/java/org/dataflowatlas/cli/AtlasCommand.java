@@ -23,6 +23,7 @@ import picocli.CommandLine.Unmatched;
             ExportCommand.class,
             GenerateCommand.class,
             KeyCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {

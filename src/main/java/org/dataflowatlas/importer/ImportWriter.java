@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.dataflowatlas.audit.AuditTrail;
 import org.dataflowatlas.organization.OrgKind;
+import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.summary.SummaryCounters;
 
@@ -89,14 +90,17 @@ final class ImportWriter {
     private final Driver driver;
     private final int batchSize;
     private final PrintWriter progress;
-    private final String actor;
+    private final @Nullable String actor;
     private final String operation;
     private long nodesCreated;
     private long relationshipsCreated;
     private long propertiesSet;
 
-    /** Every batch also records an audit entry (who, which operation, the batch's ids) in its transaction. */
-    ImportWriter(Driver driver, int batchSize, PrintWriter progress, String actor, String operation) {
+    /**
+     * Every batch also records an audit entry (who, which operation, the batch's ids) in its
+     * transaction; with no actor (the benchmark's bare baseline) it writes the rows only.
+     */
+    ImportWriter(Driver driver, int batchSize, PrintWriter progress, @Nullable String actor, String operation) {
         this.driver = driver;
         this.batchSize = batchSize;
         this.progress = progress;
@@ -189,12 +193,19 @@ final class ImportWriter {
 
     private void transaction(
             String detail, List<Map<String, Object>> rows, Consumer<org.neo4j.driver.TransactionContext> work) {
-        var ids = rows.stream().map(row -> (String) row.get("id")).toList();
-        var audit = AuditTrail.parameters(actor, operation, ids, detail);
+        var audit = actor == null
+                ? null
+                : AuditTrail.parameters(
+                        actor,
+                        operation,
+                        rows.stream().map(row -> (String) row.get("id")).toList(),
+                        detail);
         try (var session = driver.session()) {
             session.executeWriteWithoutResult(tx -> {
                 work.accept(tx);
-                tx.run(AuditTrail.RECORD, audit).consume();
+                if (audit != null) {
+                    tx.run(AuditTrail.RECORD, audit).consume();
+                }
             });
         }
     }

@@ -124,6 +124,34 @@ public class Importer {
         }
     }
 
+    /**
+     * The benchmark's baseline: the rows the mapping makes of these files (read and checked here,
+     * untimed) written into another database by the same batched UNWIND … MERGE statements, with
+     * nothing else — no progress, no audit. Returns the rows written and the seconds the writing took.
+     */
+    public BareWrite writeBare(String mappingName, List<Path> paths, Driver target, int batchSize) {
+        var plan = new ImportPlanner(mapping(mappingName), new DatabaseDirectory()).plan(paths);
+        if (!plan.errors().isEmpty()) {
+            throw new MappingException(plan.errors().getFirst().toString());
+        }
+        long started = System.nanoTime();
+        new ImportWriter(target, batchSize, new PrintWriter(java.io.Writer.nullWriter()), null, "bare").write(plan);
+        return new BareWrite(rows(plan), (System.nanoTime() - started) / 1e9);
+    }
+
+    /** Rows and seconds of a bare write. */
+    public record BareWrite(long rows, double seconds) {}
+
+    private static long rows(ImportPlan plan) {
+        return plan.organizations().size()
+                + plan.sources().size()
+                + plan.products().size()
+                + plan.tables().stream()
+                        .mapToLong(
+                                table -> table.flows().size() + table.policies().size())
+                        .sum();
+    }
+
     public ImportSummary run(
             String mappingName, List<Path> paths, boolean dryRun, int batchSize, PrintWriter progress) {
         return run(mapping(mappingName), paths, dryRun, batchSize, progress);

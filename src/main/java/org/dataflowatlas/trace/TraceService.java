@@ -41,21 +41,9 @@ public class TraceService {
         checkRange("limit", request.limit(), MAX_LIMIT);
         checkRange("maxPaths", request.maxPaths(), MAX_PATHS);
         requireOrganization("from", request.from());
-
-        var parameters = filterParameters(request.activeOn(), request.minConfidence());
-        parameters.put("from", request.from());
-        parameters.put("categories", request.categories());
-        parameters.put("purposes", names(request.purposes()));
-        parameters.put(
-                "kindLabels",
-                request.toKinds() == null
-                        ? null
-                        : request.toKinds().stream().map(OrgKind::label).toList());
-        // One row more than any answer can use tells us whether the database held more.
-        int rowCap = request.maxPaths() + request.limit() + 1;
-        parameters.put("rowCap", rowCap);
-        var rows = repository.trace(
-                TraceQueries.trace(request.direction(), request.mode(), request.maxHops()), parameters);
+        var statement = statement(request);
+        int rowCap = (int) statement.parameters().get("rowCap");
+        var rows = repository.trace(statement.cypher(), statement.parameters());
 
         var hopsByOrganization = new LinkedHashMap<String, Integer>();
         for (var row : rows) { // rows come ordered by hops, so the first seen is the minimum
@@ -83,6 +71,27 @@ public class TraceService {
         });
         return new Trace(request.from(), request.direction(), request.mode(), reached, paths, truncated);
     }
+
+    /** The Cypher and parameters of a trace: the one statement {@link #trace} runs (the benchmark runs it raw too). */
+    public TraceStatement statement(TraceRequest request) {
+        var parameters = filterParameters(request.activeOn(), request.minConfidence());
+        parameters.put("from", request.from());
+        parameters.put("categories", request.categories());
+        parameters.put("purposes", names(request.purposes()));
+        parameters.put(
+                "kindLabels",
+                request.toKinds() == null
+                        ? null
+                        : request.toKinds().stream().map(OrgKind::label).toList());
+        // One row more than any answer can use tells us whether the database held more.
+        int rowCap = request.maxPaths() + request.limit() + 1;
+        parameters.put("rowCap", rowCap);
+        return new TraceStatement(
+                TraceQueries.trace(request.direction(), request.mode(), request.maxHops()), parameters);
+    }
+
+    /** A statement ready to run. */
+    public record TraceStatement(String cypher, Map<String, @Nullable Object> parameters) {}
 
     public List<FlowPath> paths(String from, String to, int maxHops, int k, @Nullable PartialDate activeOn) {
         checkHops("maxHops", maxHops);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.dataflowatlas.AtlasIntegrationTest;
-import org.dataflowatlas.CypherCounter;
+import org.dataflowatlas.bench.StatementCounter;
 import org.dataflowatlas.script.CypherScriptLoader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ class QueryEfficiencyTest {
     GraphQlTester graphQl;
 
     @Autowired
-    CypherCounter counter;
+    StatementCounter counter;
 
     @Autowired
     CypherScriptLoader loader;

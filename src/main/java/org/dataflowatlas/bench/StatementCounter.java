@@ -1,4 +1,4 @@
-package org.dataflowatlas;
+package org.dataflowatlas.bench;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -17,9 +17,10 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 /**
  * Watches the application's Neo4j driver: counts the Cypher statements sent through sessions and
  * transactions, and records the access mode (READ or WRITE) of every session opened. Installed as
- * a bean post-processor, so the application uses the watched driver without knowing it.
+ * a bean post-processor, so the application uses the watched driver without knowing it. The
+ * benchmark ({@code dataflow.bench.count-statements=true}) and the tests install it; a normal run does not.
  */
-public final class CypherCounter implements BeanPostProcessor {
+public final class StatementCounter implements BeanPostProcessor {
 
     private final AtomicInteger statements = new AtomicInteger();
     private final List<AccessMode> sessionModes = Collections.synchronizedList(new ArrayList<>());
@@ -61,7 +62,7 @@ public final class CypherCounter implements BeanPostProcessor {
     private Object intercept(Object target, Method method, Object[] args) throws Throwable {
         if (method.getName().equals("run")) {
             statements.incrementAndGet();
-            if (Boolean.getBoolean("cypherCounter.debug")) {
+            if (Boolean.getBoolean("statementCounter.debug")) {
                 System.err.println("CYPHER " + String.valueOf(args[0]).replaceAll("\\s+", " "));
             }
         }
