@@ -5,10 +5,10 @@ import static org.dataflowatlas.graph.Batches.ids;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.dataflowatlas.PartialDate;
 import org.dataflowatlas.evidence.Evidence;
 import org.dataflowatlas.evidence.EvidenceInput;
-import org.dataflowatlas.evidence.EvidenceService;
 import org.dataflowatlas.graph.Connection;
 import org.dataflowatlas.graph.Ids;
 import org.dataflowatlas.graph.Retries;
@@ -16,13 +16,17 @@ import org.dataflowatlas.organization.Organization;
 import org.dataflowatlas.organization.OrganizationService;
 import org.dataflowatlas.policy.Agreement;
 import org.dataflowatlas.security.Editors;
+import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
 
 /** Flows, and the flow fields of organizations; every child field is loaded in one batch per level. */
 @Controller
@@ -30,12 +34,16 @@ class FlowController {
 
     private final FlowService flows;
     private final OrganizationService organizations;
-    private final EvidenceService evidence;
 
-    FlowController(FlowService flows, OrganizationService organizations, EvidenceService evidence) {
+    FlowController(FlowService flows, OrganizationService organizations, BatchLoaderRegistry loaders) {
         this.flows = flows;
         this.organizations = organizations;
-        this.evidence = evidence;
+        loaders.forTypePair(String.class, FlowDetails.class)
+                .registerMappedBatchLoader((ids, environment) -> Mono.fromCallable(() -> {
+                    var found = new java.util.HashMap<>(flows.detailsOf(ids));
+                    ids.forEach(id -> found.putIfAbsent(id, FlowDetails.NONE));
+                    return found;
+                }));
     }
 
     @QueryMapping
@@ -90,14 +98,16 @@ class FlowController {
         return byParent(dataFlows, DataFlow::toId, found, null);
     }
 
-    @BatchMapping
-    Map<DataFlow, List<DataCategory>> categories(List<DataFlow> dataFlows) {
-        return byParent(dataFlows, DataFlow::id, flows.categoriesOf(ids(dataFlows, DataFlow::id)), List.of());
+    // categories, via and evidence share one loader: one statement for all three, per level of flows.
+
+    @SchemaMapping
+    CompletableFuture<List<DataCategory>> categories(DataFlow flow, DataLoader<String, FlowDetails> details) {
+        return details.load(flow.id()).thenApply(FlowDetails::categories);
     }
 
-    @BatchMapping
-    Map<DataFlow, Product> via(List<DataFlow> dataFlows) {
-        return byParent(dataFlows, DataFlow::id, flows.productsOf(ids(dataFlows, DataFlow::id)), null);
+    @SchemaMapping
+    CompletableFuture<@Nullable Product> via(DataFlow flow, DataLoader<String, FlowDetails> details) {
+        return details.load(flow.id()).thenApply(FlowDetails::product);
     }
 
     @BatchMapping
@@ -111,8 +121,8 @@ class FlowController {
         return byParent(dataFlows, DataFlow::id, flows.retractionsOf(ids(retracted, DataFlow::id)), null);
     }
 
-    @BatchMapping(field = "evidence")
-    Map<DataFlow, List<Evidence>> evidence(List<DataFlow> dataFlows) {
-        return byParent(dataFlows, DataFlow::id, evidence.forFlows(ids(dataFlows, DataFlow::id)), List.of());
+    @SchemaMapping
+    CompletableFuture<List<Evidence>> evidence(DataFlow flow, DataLoader<String, FlowDetails> details) {
+        return details.load(flow.id()).thenApply(FlowDetails::evidence);
     }
 }

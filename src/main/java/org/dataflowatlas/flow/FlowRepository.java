@@ -69,17 +69,23 @@ class FlowRepository {
             RETURN total, page
             """.formatted(FILTER);
 
-    private static final String CATEGORIES = """
-            UNWIND $ids AS key
-            MATCH (:DataFlow {id: key})-[:CARRIES]->(c:DataCategory)
-            RETURN key, c
-            ORDER BY c.id
-            """;
-
     private static final String PRODUCTS = """
             UNWIND $ids AS key
             MATCH (:DataFlow {id: key})-[:VIA]->(p:Product)
             RETURN key, p
+            """;
+
+    // The orders match CATEGORIES and EvidenceRepository's: categories by id; evidence oldest first
+    // (undated last), then by source id and quote.
+    private static final String DETAILS = """
+            UNWIND $ids AS key
+            MATCH (f:DataFlow {id: key})
+            RETURN key,
+                   COLLECT { MATCH (f)-[:CARRIES]->(c:DataCategory) RETURN c ORDER BY c.id } AS categories,
+                   COLLECT { MATCH (f)-[:VIA]->(p:Product) RETURN p LIMIT 1 } AS products,
+                   COLLECT { MATCH (f)-[e:EVIDENCED_BY]->(s:Source)
+                             WITH s, e ORDER BY s.published IS NULL, s.published, s.id, e.quote
+                             RETURN {source: s, quote: e.quote} } AS evidence
             """;
 
     private static final String AGREEMENTS = """
@@ -115,12 +121,20 @@ class FlowRepository {
         return KeyedQuery.grouped(neo4j, INTO, organizationIds, Mapping::flow);
     }
 
-    Map<String, List<DataCategory>> categoriesOf(Collection<String> flowIds) {
-        return KeyedQuery.grouped(
+    Map<String, FlowDetails> detailsOf(Collection<String> flowIds) {
+        return KeyedQuery.single(
                 neo4j,
-                CATEGORIES,
+                DETAILS,
                 flowIds,
-                record -> Mapping.category(record.get("c").asNode()));
+                record -> new FlowDetails(
+                        record.get("categories").asList(value -> Mapping.category(value.asNode())),
+                        record.get("products").isEmpty()
+                                ? null
+                                : Mapping.product(record.get("products").get(0).asNode()),
+                        record.get("evidence")
+                                .asList(value -> new Evidence(
+                                        Mapping.source(value.get("source").asNode()),
+                                        value.get("quote").asString(null)))));
     }
 
     Map<String, Product> productsOf(Collection<String> flowIds) {

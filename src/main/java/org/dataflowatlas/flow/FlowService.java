@@ -83,8 +83,8 @@ public class FlowService {
         return repository.receivedBy(organizationIds);
     }
 
-    public Map<String, List<DataCategory>> categoriesOf(Collection<String> flowIds) {
-        return repository.categoriesOf(flowIds);
+    public Map<String, FlowDetails> detailsOf(Collection<String> flowIds) {
+        return repository.detailsOf(flowIds);
     }
 
     public Map<String, Product> productsOf(Collection<String> flowIds) {

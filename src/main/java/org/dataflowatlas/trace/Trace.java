@@ -1,6 +1,8 @@
 package org.dataflowatlas.trace;
 
 import java.util.List;
+import org.dataflowatlas.organization.Organization;
+import org.jspecify.annotations.Nullable;
 
 /** What a trace found; {@code truncated} when a limit cut the answer. */
 public record Trace(
@@ -9,4 +11,5 @@ public record Trace(
         TraceMode mode,
         List<Reach> reached,
         List<FlowPath> paths,
-        boolean truncated) {}
+        boolean truncated,
+        @Nullable Organization resolvedOrigin) {}

@@ -81,44 +81,63 @@ class TraceController {
         return exposures.exposure(platform, activeOn, maxHops);
     }
 
+    // A trace's statement returns its organizations and flows with the paths, so these usually have
+    // everything at hand; only what came as ids (paths, policy conflicts, cut-off reaches) is loaded,
+    // in one statement per level, and none at all when nothing is missing.
+
     @BatchMapping
     Map<Trace, Organization> origin(List<Trace> traces) {
-        return byParent(traces, Trace::originId, organizations.findAll(ids(traces, Trace::originId)), null);
+        var missing = traces.stream().filter(t -> t.resolvedOrigin() == null).toList();
+        var found = organizations.findAll(ids(missing, Trace::originId));
+        return byParent(
+                traces,
+                Trace::originId,
+                traces.stream()
+                        .map(t -> t.resolvedOrigin() != null ? t.resolvedOrigin() : found.get(t.originId()))
+                        .filter(Objects::nonNull)
+                        .collect(Collectors.toMap(Organization::id, o -> o, (a, b) -> a)),
+                null);
     }
 
     @BatchMapping
     Map<Reach, Organization> organization(List<Reach> reached) {
-        return byParent(
-                reached, Reach::organizationId, organizations.findAll(ids(reached, Reach::organizationId)), null);
+        var missing = reached.stream().filter(r -> r.resolved() == null).toList();
+        var found = new java.util.HashMap<>(organizations.findAll(ids(missing, Reach::organizationId)));
+        reached.stream().filter(r -> r.resolved() != null).forEach(r -> found.put(r.organizationId(), r.resolved()));
+        return byParent(reached, Reach::organizationId, found, null);
     }
 
     @BatchMapping(typeName = "FlowPath")
     Map<FlowPath, List<Organization>> organizations(List<FlowPath> paths) {
         var ids = new LinkedHashSet<String>();
-        paths.forEach(path -> ids.addAll(path.organizationIds()));
+        paths.stream().filter(path -> path.organizations() == null).forEach(path -> ids.addAll(path.organizationIds()));
         var found = organizations.findAll(ids);
         return paths.stream()
                 .distinct()
                 .collect(Collectors.toMap(
                         path -> path,
-                        path -> path.organizationIds().stream()
-                                .map(found::get)
-                                .filter(Objects::nonNull)
-                                .toList()));
+                        path -> path.organizations() != null
+                                ? path.organizations()
+                                : path.organizationIds().stream()
+                                        .map(found::get)
+                                        .filter(Objects::nonNull)
+                                        .toList()));
     }
 
     @BatchMapping(typeName = "FlowPath")
     Map<FlowPath, List<DataFlow>> flows(List<FlowPath> paths) {
         var ids = new LinkedHashSet<String>();
-        paths.forEach(path -> ids.addAll(path.flowIds()));
-        var found = flows.findAll(ids);
+        paths.stream().filter(path -> path.flows() == null).forEach(path -> ids.addAll(path.flowIds()));
+        var found = ids.isEmpty() ? Map.<String, DataFlow>of() : flows.findAll(ids);
         return paths.stream()
                 .distinct()
                 .collect(Collectors.toMap(
                         path -> path,
-                        path -> path.flowIds().stream()
-                                .map(found::get)
-                                .filter(Objects::nonNull)
-                                .toList()));
+                        path -> path.flows() != null
+                                ? path.flows()
+                                : path.flowIds().stream()
+                                        .map(found::get)
+                                        .filter(Objects::nonNull)
+                                        .toList()));
     }
 }

@@ -1,7 +1,10 @@
 package org.dataflowatlas.trace;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.dataflowatlas.flow.DataFlow;
+import org.dataflowatlas.graph.Mapping;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -19,16 +22,26 @@ class TraceRepository {
 
     record Row(String reachedId, int hops, FlowPath path) {}
 
-    List<Row> trace(String query, Map<String, @Nullable Object> parameters) {
+    /** Rows with the path's organization and flow nodes; walking upstream, flow i runs from organization i+1 to i. */
+    List<Row> trace(String query, Map<String, @Nullable Object> parameters, boolean downstream) {
         return List.copyOf(neo4j.query(query)
                 .bindAll(parameters)
                 .fetchAs(Row.class)
-                .mappedBy((types, record) -> new Row(
-                        record.get("reachedId").asString(),
-                        record.get("hops").asInt(),
-                        new FlowPath(
-                                record.get("organizationIds").asList(Value::asString),
-                                record.get("flowIds").asList(Value::asString))))
+                .mappedBy((types, record) -> {
+                    var organizations =
+                            record.get("organizations").asList(value -> Mapping.organization(value.asNode()));
+                    var flowNodes = record.get("flows").asList(Value::asNode);
+                    var flows = new ArrayList<DataFlow>(flowNodes.size());
+                    for (int i = 0; i < flowNodes.size(); i++) {
+                        var near = organizations.get(i).id();
+                        var far = organizations.get(i + 1).id();
+                        flows.add(Mapping.flow(flowNodes.get(i), downstream ? near : far, downstream ? far : near));
+                    }
+                    return new Row(
+                            record.get("reachedId").asString(),
+                            record.get("hops").asInt(),
+                            FlowPath.resolved(organizations, flows));
+                })
                 .all());
     }
 

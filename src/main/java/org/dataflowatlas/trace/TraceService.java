@@ -40,10 +40,14 @@ public class TraceService {
         checkHops("maxHops", request.maxHops());
         checkRange("limit", request.limit(), MAX_LIMIT);
         checkRange("maxPaths", request.maxPaths(), MAX_PATHS);
-        requireOrganization("from", request.from());
+        Ids.checkSlug("from", request.from());
         var statement = statement(request);
         int rowCap = (int) statement.parameters().get("rowCap");
-        var rows = repository.trace(statement.cypher(), statement.parameters());
+        var rows = repository.trace(
+                statement.cypher(), statement.parameters(), request.direction() == Direction.DOWNSTREAM);
+        if (rows.isEmpty()) {
+            requireOrganization("from", request.from()); // only an empty answer needs to know why
+        }
 
         var hopsByOrganization = new LinkedHashMap<String, Integer>();
         for (var row : rows) { // rows come ordered by hops, so the first seen is the minimum
@@ -66,10 +70,20 @@ public class TraceService {
         var reached = new ArrayList<Reach>();
         hopsByOrganization.forEach((id, hops) -> {
             if (kept.contains(id)) {
-                reached.add(new Reach(id, hops, pathsByOrganization.getOrDefault(id, List.of())));
+                var ending = pathsByOrganization.getOrDefault(id, List.of());
+                reached.add(new Reach(
+                        id,
+                        hops,
+                        ending,
+                        ending.isEmpty() || ending.getFirst().organizations() == null
+                                ? null
+                                : ending.getFirst().organizations().getLast()));
             }
         });
-        return new Trace(request.from(), request.direction(), request.mode(), reached, paths, truncated);
+        var origin = rows.isEmpty() || rows.getFirst().path().organizations() == null
+                ? null
+                : rows.getFirst().path().organizations().getFirst();
+        return new Trace(request.from(), request.direction(), request.mode(), reached, paths, truncated, origin);
     }
 
     /** The Cypher and parameters of a trace: the one statement {@link #trace} runs (the benchmark runs it raw too). */
