@@ -82,6 +82,7 @@ public final class Benchmark {
     private final URI endpoint;
     private final PrintWriter log;
     private final StringBuilder report = new StringBuilder();
+    private ConfigurableApplicationContext bareContext;
 
     public Benchmark(ConfigurableApplicationContext context, PrintWriter log) {
         this.context = context;
@@ -93,9 +94,10 @@ public final class Benchmark {
     }
 
     /** Runs everything and returns the Markdown report. */
-    public String run(Settings settings, Driver bareTarget) {
+    public String run(Settings settings, ConfigurableApplicationContext bareContext) {
+        this.bareContext = bareContext;
         header(settings);
-        importComparison(settings, bareTarget);
+        importComparison(settings, bareContext.getBean(Driver.class));
         generate(settings);
         traces(settings);
         statements();
@@ -135,6 +137,19 @@ public final class Benchmark {
         }
         var importer = context.getBean(Importer.class);
         var paths = List.of(settings.flockDirectory());
+        // Warm both databases and the JVM with the same writes first, so neither side pays for the other's warm-up.
+        log.println("Import: warming both databases up with a small synthetic graph…");
+        log.flush();
+        var quiet = new PrintWriter(java.io.Writer.nullWriter());
+        context.getBean(SyntheticGraph.class).generate(1_000, 10_000, 7, 5_000, quiet);
+        bareContext.getBean(SyntheticGraph.class).generate(1_000, 10_000, 7, 5_000, quiet);
+        for (var database : List.of(driver, bareTarget)) {
+            try (var session = database.session()) {
+                session.run("MATCH (n) WHERE n.id STARTS WITH 'syn-' OR n:AuditEntry"
+                                + " CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS")
+                        .consume();
+            }
+        }
         log.println("Import: bare statements into a second fresh database…");
         log.flush();
         var bare = importer.writeBare("flock-sharing", paths, bareTarget, Importer.DEFAULT_BATCH_SIZE);
@@ -152,7 +167,7 @@ public final class Benchmark {
                 .append("| path | what it does | seconds | share of bare speed |\n|---|---|---:|---:|\n")
                 .append(String.format(
                         Locale.ROOT,
-                        "| product: `import --mapping flock-sharing` | read CSV, check every row, write %,d rows in batches of 5,000 with audit entries | %.1f | %.0f %% |%n",
+                        "| product: `import --mapping flock-sharing` | read CSV, check every row, write %,d rows in batches of 5,000 with audit entries | %.1f | %.0f %% (target ≥ 80 %%) |%n",
                         bare.rows(),
                         product,
                         100 * bare.seconds() / product))

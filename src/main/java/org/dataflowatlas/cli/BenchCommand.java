@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.dataflowatlas.DataflowAtlasApplication;
 import org.dataflowatlas.bench.Benchmark;
-import org.neo4j.driver.Driver;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -134,8 +133,7 @@ final class BenchCommand implements Callable<Integer> {
                     500,
                     flock,
                     command);
-            var report = new Benchmark(product, new java.io.PrintWriter(err, true))
-                    .run(settings, bare.getBean(Driver.class));
+            var report = new Benchmark(product, new java.io.PrintWriter(err, true)).run(settings, bare);
             out.println(report);
             if (output.getParent() != null) {
                 Files.createDirectories(output.getParent());

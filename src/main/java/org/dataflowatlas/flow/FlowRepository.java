@@ -75,7 +75,7 @@ class FlowRepository {
             RETURN key, p
             """;
 
-    // The orders match CATEGORIES and EvidenceRepository's: categories by id; evidence oldest first
+    // Categories by id; evidence in EvidenceRepository's order: oldest first
     // (undated last), then by source id and quote.
     private static final String DETAILS = """
             UNWIND $ids AS key

@@ -48,27 +48,40 @@ public final class TraceQueries {
     private static final String SIMPLE_PATH =
             "all(i IN range(0, size(b) - 1) WHERE b[i] <> %1$s AND all(j IN range(i + 1, size(b) - 1) WHERE b[i] <> b[j]))";
 
+    /**
+     * One branch per path length, shortest first, each sorted and cut to {@code $rowCap} on its own:
+     * the answer is ordered by hops anyway, so once the shorter lengths fill {@code $rowCap} the
+     * longer ones are never walked (a 6-hop trace of a dense graph no longer lists every 6-hop path
+     * before it can stop). The result is the same as one match over {@code {1,maxHops}}, sorted.
+     */
     private static final String TRACE = """
             MATCH (origin:Organization {id: $from})
-            %6$s
-            MATCH (origin) (%1$s){1,%2$d}
-            WHERE %3$s
-              AND all(x IN f WHERE %4$s)
-              AND ($categories IS NULL OR EXISTS {
-                    WITH f[0] AS first
-                    MATCH (first)-[:CARRIES]->(:DataCategory)-[:DERIVED_FROM*0..]->(c:DataCategory)
-                    WHERE c.id IN $categories })
-              AND %5$s
-            WITH origin, f, b, last(b) AS reached
-            WHERE ($purposes IS NULL OR last(f).purpose IN $purposes)
-              AND ($kindLabels IS NULL OR any(l IN labels(reached) WHERE l IN $kindLabels))
-            WITH origin, f, b, reached.id AS reachedId, size(f) AS hops, [x IN f | x.id] AS flowIds
-            ORDER BY hops, reachedId, flowIds
-            LIMIT $rowCap
+            %3$s
+            CALL (%4$s) {
+            %1$s
+            }
+            WITH * LIMIT $rowCap
             // The nodes themselves, so the API needs no second statement for the organizations and flows.
             RETURN reachedId, hops, flowIds, [origin.id] + [x IN b | x.id] AS organizationIds,
                    [origin] + b AS organizations, f AS flows
             """;
+
+    private static final String TRACE_BRANCH = """
+              MATCH (origin) (%1$s){%2$d}
+              WHERE %3$s
+                AND all(x IN f WHERE %4$s)
+                AND ($categories IS NULL OR EXISTS {
+                      WITH f[0] AS first
+                      MATCH (first)-[:CARRIES]->(:DataCategory)-[:DERIVED_FROM*0..]->(c:DataCategory)
+                      WHERE c.id IN $categories })
+                AND %5$s
+              WITH f, b, last(b) AS reached
+              WHERE ($purposes IS NULL OR last(f).purpose IN $purposes)
+                AND ($kindLabels IS NULL OR any(l IN labels(reached) WHERE l IN $kindLabels))
+              WITH f, b, reached.id AS reachedId, [x IN f | x.id] AS flowIds
+              ORDER BY reachedId, flowIds
+              LIMIT $rowCap
+              RETURN f, b, reachedId, %2$d AS hops, flowIds""";
 
     private static final String PATHS = """
             MATCH (fromOrg:Organization {id: $from}), (toOrg:Organization {id: $to})
@@ -105,13 +118,20 @@ public final class TraceQueries {
 
     static String trace(Direction direction, TraceMode mode, int maxHops) {
         boolean lineage = mode == TraceMode.LINEAGE;
+        var branches = new java.util.ArrayList<String>();
+        for (int hops = 1; hops <= maxHops; hops++) {
+            branches.add(TRACE_BRANCH.formatted(
+                    lineage ? lineageHop(direction) : hop(direction),
+                    hops,
+                    SIMPLE_PATH.formatted("origin"),
+                    FlowPredicates.activeOn("x"),
+                    lineage ? lineage(direction) : "true"));
+        }
         return TRACE.formatted(
-                lineage ? lineageHop(direction) : hop(direction),
+                String.join("\n  UNION ALL\n", branches),
                 maxHops,
-                SIMPLE_PATH.formatted("origin"),
-                FlowPredicates.activeOn("x"),
-                lineage ? lineage(direction) : "true",
-                lineage ? lineageCandidates(direction, "origin") : "");
+                lineage ? lineageCandidates(direction, "origin") : "",
+                lineage ? "origin, candidates" : "origin");
     }
 
     static String paths(int k, int maxHops) {

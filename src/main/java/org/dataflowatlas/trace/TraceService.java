@@ -43,8 +43,17 @@ public class TraceService {
         Ids.checkSlug("from", request.from());
         var statement = statement(request);
         int rowCap = (int) statement.parameters().get("rowCap");
-        var rows = repository.trace(
-                statement.cypher(), statement.parameters(), request.direction() == Direction.DOWNSTREAM);
+        // The statement yields rows branch by branch (1 hop, 2 hops, …), each branch sorted; sorting
+        // here as well keeps the order whatever runtime streams the union.
+        var rows =
+                repository
+                        .trace(statement.cypher(), statement.parameters(), request.direction() == Direction.DOWNSTREAM)
+                        .stream()
+                        .sorted(java.util.Comparator.comparingInt(TraceRepository.Row::hops)
+                                .thenComparing(TraceRepository.Row::reachedId)
+                                .thenComparing(
+                                        row -> String.join("\u0000", row.path().flowIds())))
+                        .toList();
         if (rows.isEmpty()) {
             requireOrganization("from", request.from()); // only an empty answer needs to know why
         }

@@ -1,0 +1,74 @@
+package org.dataflowatlas.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.dataflowatlas.cli.AtlasCommand;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A smoke run of the benchmark at a tiny scale (no figures are asserted, only that every step ran
+ * and the report holds what the README promises); the real run is `dataflow-atlas bench`.
+ */
+class BenchCommandTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void a_tiny_run_writes_the_whole_report_and_a_trace_with_evidence_costs_at_most_three_statements()
+            throws Exception {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        var report = work.resolve("bench.md");
+        int exit = AtlasCommand.commandLine()
+                .setOut(new PrintWriter(out))
+                .setErr(new PrintWriter(err))
+                .execute(
+                        "bench",
+                        "--flows",
+                        "2000",
+                        "--organizations",
+                        "200",
+                        "--origins",
+                        "2",
+                        "--warmup",
+                        "0",
+                        "--iterations",
+                        "2",
+                        "--hops",
+                        "2,4",
+                        "--flock",
+                        work.resolve("no-flock-here").toString(),
+                        "--page-cache",
+                        "64m",
+                        "--output",
+                        report.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        var markdown = Files.readString(report);
+        assertThat(markdown)
+                .contains("| cores |", "| Neo4j | embedded ")
+                .contains("`generate --organizations 200 --flows 2,000 --seed 42`")
+                .contains("| LINEAGE | 2 |", "| LINEAGE | 4 |", "| REACHABILITY | 2 |", "| REACHABILITY | 4 |")
+                .contains("Skipped: ");
+        var statements =
+                Pattern.compile("\\| trace of `syn-org-0`[^|]*\\| (\\d+) \\|").matcher(markdown);
+        assertThat(statements.find()).as(markdown).isTrue();
+        assertThat(Integer.parseInt(statements.group(1))).isBetween(1, 3);
+    }
+
+    @Test
+    void percentiles_pick_the_nearest_rank() {
+        var nanos = List.of(5_000_000L, 1_000_000L, 3_000_000L, 2_000_000L, 4_000_000L);
+        assertThat(Benchmark.percentile(nanos, 50)).isEqualTo(3.0);
+        assertThat(Benchmark.percentile(nanos, 99)).isEqualTo(5.0);
+        assertThat(Benchmark.percentile(nanos, 1)).isEqualTo(1.0);
+    }
+}
