@@ -206,13 +206,16 @@ public final class Benchmark {
         report.append(String.format(
                 Locale.ROOT,
                 "## Graph\n\n`generate --organizations %,d --flows %,d --seed 42`: written in %.1f s (%,.0f flows/s)."
-                        + " Database: %,d nodes, %,d relationships (synthetic graph plus the Flock import).%n%n",
+                        + " Database: %,d nodes, %,d relationships (%s).%n%n",
                 settings.organizations(),
                 result.flows(),
                 result.elapsed().toNanos() / 1e9,
                 result.flows() / (result.elapsed().toNanos() / 1e9),
                 size.get("nodes").asLong(),
-                size.get("relationships").asLong()));
+                size.get("relationships").asLong(),
+                Files.isDirectory(settings.flockDirectory())
+                        ? "the synthetic graph plus the Flock import"
+                        : "the synthetic graph"));
     }
 
     private void traces(Settings settings) {

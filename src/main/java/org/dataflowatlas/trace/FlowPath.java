@@ -29,6 +29,21 @@ public record FlowPath(
                 flows);
     }
 
+    // A path is its ids. The records' own equals and hashCode would walk every organization and flow
+    // (and a Reach every path): GraphQL batch mappings key maps by these objects, and that deep
+    // hashing was a tenth of a trace request's time in a JFR profile.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof FlowPath path
+                && flowIds.equals(path.flowIds)
+                && organizationIds.equals(path.organizationIds);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * organizationIds.hashCode() + flowIds.hashCode();
+    }
+
     public int length() {
         return flowIds.size();
     }

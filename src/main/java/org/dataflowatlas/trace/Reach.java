@@ -9,4 +9,16 @@ public record Reach(
         String organizationId,
         int hops,
         List<FlowPath> paths,
-        @Nullable Organization resolved) {}
+        @Nullable Organization resolved) {
+
+    /** A reach is its organization and hop count (see {@link FlowPath#hashCode}). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Reach reach && hops == reach.hops && organizationId.equals(reach.organizationId);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * organizationId.hashCode() + hops;
+    }
+}
