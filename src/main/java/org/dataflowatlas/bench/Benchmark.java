@@ -247,18 +247,7 @@ public final class Benchmark {
                     boolean measured = round >= settings.warmup();
                     for (int o = 0; o < settings.origins(); o++) {
                         var from = "syn-org-" + o;
-                        var statement = traceService.statement(new TraceRequest(
-                                from,
-                                Direction.DOWNSTREAM,
-                                mode,
-                                hops,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                settings.limit(),
-                                settings.maxPaths()));
+                        var statement = traceService.statement(downstream(from, mode, hops, settings));
                         long r;
                         long g;
                         if ((round + o) % 2 == 0) {
@@ -275,18 +264,7 @@ public final class Benchmark {
                         }
                     }
                 }
-                var profile = profile(traceService.statement(new TraceRequest(
-                        "syn-org-0",
-                        Direction.DOWNSTREAM,
-                        mode,
-                        hops,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        settings.limit(),
-                        settings.maxPaths())));
+                var profile = profile(traceService.statement(downstream("syn-org-0", mode, hops, settings)));
                 report.append(String.format(
                         Locale.ROOT,
                         "| %s | %d | %.0f | %.1f | %.1f | %.1f | %.1f | %.2f | %.2f | %,d for %,d rows |%n",
@@ -304,6 +282,22 @@ public final class Benchmark {
             }
         }
         report.append('\n');
+    }
+
+    /** A downstream trace with no filters, as the GraphQL request asks for it. */
+    private static TraceRequest downstream(String from, TraceMode mode, int hops, Settings settings) {
+        return new TraceRequest(
+                from,
+                Direction.DOWNSTREAM,
+                mode,
+                hops,
+                null,
+                null,
+                null,
+                null,
+                null,
+                settings.limit(),
+                settings.maxPaths());
     }
 
     private long lastRows;
