@@ -42,19 +42,20 @@ public class ExposureService {
     }
 
     public Exposure exposure(String platformId, @Nullable PartialDate activeOn, int maxHops) {
-        traces.requireOrganization("platform", platformId);
-        var trace = traces.trace(new TraceRequest(
-                platformId,
-                Direction.DOWNSTREAM,
-                TraceMode.LINEAGE,
-                maxHops,
-                activeOn,
-                null,
-                null,
-                null,
-                null,
-                MAX_REACHED,
-                TraceService.MAX_PATHS));
+        var trace = traces.trace(
+                new TraceRequest(
+                        platformId,
+                        Direction.DOWNSTREAM,
+                        TraceMode.LINEAGE,
+                        maxHops,
+                        activeOn,
+                        null,
+                        null,
+                        null,
+                        null,
+                        MAX_REACHED,
+                        TraceService.MAX_PATHS),
+                "platform");
         var organizationIds = new LinkedHashSet<String>();
         var flowIds = new LinkedHashSet<String>();
         trace.paths().forEach(path -> {

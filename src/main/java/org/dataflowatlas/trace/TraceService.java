@@ -37,10 +37,15 @@ public class TraceService {
     }
 
     public Trace trace(TraceRequest request) {
+        return trace(request, "from");
+    }
+
+    /** A trace whose origin the caller named otherwise (exposure's platform), for the error messages. */
+    Trace trace(TraceRequest request, String originField) {
         checkHops("maxHops", request.maxHops());
         checkRange("limit", request.limit(), MAX_LIMIT);
         checkRange("maxPaths", request.maxPaths(), MAX_PATHS);
-        Ids.checkSlug("from", request.from());
+        Ids.checkSlug(originField, request.from());
         var statement = statement(request);
         int rowCap = (int) statement.parameters().get("rowCap");
         // The statement yields rows branch by branch (1 hop, 2 hops, …), each branch sorted; sorting
@@ -55,7 +60,7 @@ public class TraceService {
                                         row -> String.join("\u0000", row.path().flowIds())))
                         .toList();
         if (rows.isEmpty()) {
-            requireOrganization("from", request.from()); // only an empty answer needs to know why
+            requireOrganization(originField, request.from()); // only an empty answer needs to know why
         }
 
         var hopsByOrganization = new LinkedHashMap<String, Integer>();
