@@ -1,10 +1,13 @@
 package org.dataflowatlas.flow;
 
+import org.dataflowatlas.organization.Organization;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One organization passing data to another. Ends ({@code from}, {@code to}) are ids, resolved in
- * batches. A retracted flow stays in the graph, marked, with the reason and its evidence.
+ * One organization passing data to another. A retracted flow stays in the graph, marked, with the
+ * reason and its evidence. The ends are always known by id ({@code fromId}, {@code toId}); statements
+ * that match the end nodes anyway bring them along ({@code sender}, {@code recipient}), so GraphQL's
+ * {@code from} and {@code to} need no further statement for those flows.
  */
 public record DataFlow(
         String id,
@@ -18,4 +21,6 @@ public record DataFlow(
         Confidence confidence,
         @Nullable String description,
         boolean retracted,
-        @Nullable String retractionReason) {}
+        @Nullable String retractionReason,
+        @Nullable Organization sender,
+        @Nullable Organization recipient) {}

@@ -3,9 +3,11 @@ package org.dataflowatlas.flow;
 import static org.dataflowatlas.graph.Batches.byParent;
 import static org.dataflowatlas.graph.Batches.ids;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.dataflowatlas.PartialDate;
 import org.dataflowatlas.evidence.Evidence;
 import org.dataflowatlas.evidence.EvidenceInput;
@@ -40,7 +42,7 @@ class FlowController {
         this.organizations = organizations;
         loaders.forTypePair(String.class, FlowDetails.class)
                 .registerMappedBatchLoader((ids, environment) -> Mono.fromCallable(() -> {
-                    var found = new java.util.HashMap<>(flows.detailsOf(ids));
+                    var found = new HashMap<>(flows.detailsOf(ids));
                     ids.forEach(id -> found.putIfAbsent(id, FlowDetails.NONE));
                     return found;
                 }));
@@ -88,14 +90,30 @@ class FlowController {
 
     @BatchMapping
     Map<DataFlow, Organization> from(List<DataFlow> dataFlows) {
-        var found = organizations.findAll(ids(dataFlows, DataFlow::fromId));
-        return byParent(dataFlows, DataFlow::fromId, found, null);
+        return ends(dataFlows, DataFlow::fromId, DataFlow::sender);
     }
 
     @BatchMapping
     Map<DataFlow, Organization> to(List<DataFlow> dataFlows) {
-        var found = organizations.findAll(ids(dataFlows, DataFlow::toId));
-        return byParent(dataFlows, DataFlow::toId, found, null);
+        return ends(dataFlows, DataFlow::toId, DataFlow::recipient);
+    }
+
+    /** The ends the flows brought with them, and one statement for the rest, if any. */
+    private Map<DataFlow, Organization> ends(
+            List<DataFlow> dataFlows,
+            Function<DataFlow, String> id,
+            Function<DataFlow, @Nullable Organization> resolved) {
+        var missing =
+                dataFlows.stream().filter(flow -> resolved.apply(flow) == null).toList();
+        var found = new HashMap<String, Organization>(
+                missing.isEmpty() ? Map.of() : organizations.findAll(ids(missing, id)));
+        for (var flow : dataFlows) {
+            var end = resolved.apply(flow);
+            if (end != null) {
+                found.put(end.id(), end);
+            }
+        }
+        return byParent(dataFlows, id, found, null);
     }
 
     // categories, via and evidence share one loader: one statement for all three, per level of flows.

@@ -25,23 +25,23 @@ class FlowRepository {
     private static final String BY_IDS = """
             UNWIND $ids AS key
             MATCH (s:Organization)-[:SENDS]->(f:DataFlow {id: key})-[:TO]->(t:Organization)
-            RETURN key, f, s.id AS fromId, t.id AS toId
+            RETURN key, f, s, t
             """;
 
     // Retracted flows stay in the graph but are not part of an organization's current picture.
     private static final String OUT_OF = """
             UNWIND $ids AS key
-            MATCH (:Organization {id: key})-[:SENDS]->(f:DataFlow)-[:TO]->(t:Organization)
+            MATCH (s:Organization {id: key})-[:SENDS]->(f:DataFlow)-[:TO]->(t:Organization)
             WHERE coalesce(f.retracted, false) = false
-            RETURN key, f, key AS fromId, t.id AS toId
+            RETURN key, f, s, t
             ORDER BY f.id
             """;
 
     private static final String INTO = """
             UNWIND $ids AS key
-            MATCH (s:Organization)-[:SENDS]->(f:DataFlow)-[:TO]->(:Organization {id: key})
+            MATCH (s:Organization)-[:SENDS]->(f:DataFlow)-[:TO]->(t:Organization {id: key})
             WHERE coalesce(f.retracted, false) = false
-            RETURN key, f, s.id AS fromId, key AS toId
+            RETURN key, f, s, t
             ORDER BY f.id
             """;
 
@@ -64,7 +64,7 @@ class FlowRepository {
               MATCH (s:Organization)-[:SENDS]->(f:DataFlow)-[:TO]->(t:Organization)
               WHERE ($after IS NULL OR f.id > $after) AND %1$s
               WITH f, s, t ORDER BY f.id LIMIT $limit
-              RETURN collect({f: f, fromId: s.id, toId: t.id}) AS page
+              RETURN collect({f: f, s: s, t: t}) AS page
             }
             RETURN total, page
             """.formatted(FILTER);
@@ -169,10 +169,7 @@ class FlowRepository {
                 .mappedBy((types, record) -> new Page(
                         record.get("total").asLong(),
                         record.get("page").asList(Function.identity()).stream()
-                                .map(row -> Mapping.flow(
-                                        row.get("f").asNode(),
-                                        row.get("fromId").asString(),
-                                        row.get("toId").asString()))
+                                .map(Mapping::flow)
                                 .toList()))
                 .one()
                 .orElseThrow();

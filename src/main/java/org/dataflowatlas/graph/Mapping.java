@@ -19,8 +19,8 @@ import org.dataflowatlas.organization.Person;
 import org.dataflowatlas.policy.Agreement;
 import org.dataflowatlas.policy.Policy;
 import org.jspecify.annotations.Nullable;
-import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
+import org.neo4j.driver.types.MapAccessor;
 import org.neo4j.driver.types.Node;
 
 /**
@@ -56,15 +56,33 @@ public final class Mapping {
         return null;
     }
 
-    /** A flow from a record with columns {@code f} (the flow node), {@code fromId} and {@code toId}. */
-    public static DataFlow flow(Record record) {
-        return flow(
-                record.get("f").asNode(),
-                record.get("fromId").asString(),
-                record.get("toId").asString());
+    /**
+     * A flow from a record or map with the flow node {@code f} and either its end nodes {@code s} and
+     * {@code t} or just their ids, {@code fromId} and {@code toId}.
+     */
+    public static DataFlow flow(MapAccessor row) {
+        var f = row.get("f").asNode();
+        if (row.containsKey("s")) {
+            return flow(
+                    f,
+                    organization(row.get("s").asNode()),
+                    organization(row.get("t").asNode()));
+        }
+        return flow(f, row.get("fromId").asString(), row.get("toId").asString(), null, null);
     }
 
+    /** A flow known with its ends. */
+    public static DataFlow flow(Node f, Organization sender, Organization recipient) {
+        return flow(f, sender.id(), recipient.id(), sender, recipient);
+    }
+
+    /** A flow known with the ids of its ends only. */
     public static DataFlow flow(Node f, String fromId, String toId) {
+        return flow(f, fromId, toId, null, null);
+    }
+
+    private static DataFlow flow(
+            Node f, String fromId, String toId, @Nullable Organization sender, @Nullable Organization recipient) {
         return new DataFlow(
                 f.get("id").asString(),
                 fromId,
@@ -77,7 +95,9 @@ public final class Mapping {
                 enumValue(Confidence.class, f, "confidence"),
                 f.get("description").asString(null),
                 f.get("retracted").asBoolean(false),
-                f.get("retractionReason").asString(null));
+                f.get("retractionReason").asString(null),
+                sender,
+                recipient);
     }
 
     public static DataCategory category(Node c) {

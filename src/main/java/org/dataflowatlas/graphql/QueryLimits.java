@@ -1,8 +1,8 @@
 package org.dataflowatlas.graphql;
 
 import graphql.analysis.FieldComplexityCalculator;
-import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.analysis.QueryComplexityCalculator;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
@@ -21,9 +21,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * GraphQL Java instrumentation that refuses, before anything runs, queries too deep, too costly
+ * One GraphQL Java instrumentation that refuses, before anything runs, queries too deep, too costly
  * or with too many aliases. Each refusal is an aborted execution that {@link RequestErrors}
  * classifies BAD_REQUEST, with a message giving the limit and how to narrow the query.
+ *
+ * <p>All three checks run when the operation starts executing, on the document and its variables.
+ * They do not depend on validation having run in this request, so parsed and validated documents can
+ * be cached ({@link DocumentCache}). They are one instrumentation rather than three because GraphQL
+ * Java calls every instrumentation of a chain for every field of the answer (issue 6, JFR).
  */
 @Configuration(proxyBeanMethods = false)
 class QueryLimits {
@@ -33,78 +38,84 @@ class QueryLimits {
             Set.of("trace", "paths", "exposure", "policyConflicts", "search", "timeline", "auditLog");
 
     @Bean
-    MaxQueryDepthInstrumentation maxQueryDepth(LimitsProperties limits) {
-        return new MaxQueryDepthInstrumentation(limits.maxDepth()) {
-            @Override
-            protected AbortExecutionException mkAbortException(int depth, int maxDepth) {
-                return new AbortExecutionException("The query nests fields " + depth + " levels deep; at most "
-                        + maxDepth + " are allowed (dataflow.limits.max-depth). Ask for fewer nested levels, and"
-                        + " follow further links with a second query.");
-            }
-        };
+    QueryLimitsInstrumentation queryLimitsInstrumentation(LimitsProperties limits) {
+        return new QueryLimitsInstrumentation(limits);
     }
 
-    @Bean
-    MaxQueryComplexityInstrumentation maxQueryComplexity(LimitsProperties limits) {
-        FieldComplexityCalculator cost = (environment, childComplexity) ->
-                (EXPENSIVE.contains(environment.getField().getName()) ? limits.expensiveFieldCost() : 1)
-                        + childComplexity;
-        return new MaxQueryComplexityInstrumentation(limits.maxComplexity(), cost) {
-            @Override
-            protected AbortExecutionException mkAbortException(int complexity, int maxComplexity) {
-                return new AbortExecutionException("The query costs " + complexity + "; at most " + maxComplexity
-                        + " is allowed (dataflow.limits.max-complexity: each field counts 1, each trace, paths,"
-                        + " exposure, policyConflicts, search, timeline or auditLog "
-                        + limits.expensiveFieldCost()
-                        + "). Ask for fewer fields or analyses per request, or split it into several requests.");
-            }
-        };
-    }
+    static final class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 
-    @Bean
-    MaxAliasesInstrumentation maxAliases(LimitsProperties limits) {
-        return new MaxAliasesInstrumentation(limits.maxAliases());
-    }
+        private final LimitsProperties limits;
+        private final MaxQueryDepthInstrumentation depth;
+        private final FieldComplexityCalculator cost;
 
-    /** Counts aliased fields in the operation, through fragments, and refuses more than the limit. */
-    static final class MaxAliasesInstrumentation extends SimplePerformantInstrumentation {
-
-        private final int maxAliases;
-
-        MaxAliasesInstrumentation(int maxAliases) {
-            this.maxAliases = maxAliases;
+        QueryLimitsInstrumentation(LimitsProperties limits) {
+            this.limits = limits;
+            this.depth = new MaxQueryDepthInstrumentation(limits.maxDepth()) {
+                @Override
+                protected AbortExecutionException mkAbortException(int depth, int maxDepth) {
+                    return new AbortExecutionException("The query nests fields " + depth + " levels deep; at most "
+                            + maxDepth + " are allowed (dataflow.limits.max-depth). Ask for fewer nested levels, and"
+                            + " follow further links with a second query.");
+                }
+            };
+            this.cost = (environment, childComplexity) ->
+                    (EXPENSIVE.contains(environment.getField().getName()) ? limits.expensiveFieldCost() : 1)
+                            + childComplexity;
         }
 
         @Override
         public @Nullable InstrumentationContext<graphql.ExecutionResult> beginExecuteOperation(
                 InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
             var context = parameters.getExecutionContext();
-            int aliases = count(context.getOperationDefinition().getSelectionSet(), context.getFragmentsByName());
-            if (aliases > maxAliases) {
-                throw new AbortExecutionException("The query uses " + aliases + " aliases; at most " + maxAliases
+            // Aliases first: counting them is cheap and stops alias and fragment bombs before the others walk them.
+            int aliases = countAliases(
+                    context.getOperationDefinition().getSelectionSet(),
+                    context.getFragmentsByName(),
+                    limits.maxAliases());
+            if (aliases > limits.maxAliases()) {
+                throw new AbortExecutionException("The query uses " + aliases + " aliases; at most "
+                        + limits.maxAliases()
                         + " are allowed (dataflow.limits.max-aliases). Send repeated analyses as separate requests.");
+            }
+            depth.beginExecuteOperation(parameters, state);
+            int complexity = QueryComplexityCalculator.newCalculator()
+                    .fieldComplexityCalculator(cost)
+                    .schema(context.getGraphQLSchema())
+                    .document(context.getDocument())
+                    .operationName(context.getExecutionInput().getOperationName())
+                    .variables(context.getCoercedVariables())
+                    .build()
+                    .calculate();
+            if (complexity > limits.maxComplexity()) {
+                throw new AbortExecutionException("The query costs " + complexity + "; at most "
+                        + limits.maxComplexity()
+                        + " is allowed (dataflow.limits.max-complexity: each field counts 1, each trace, paths,"
+                        + " exposure, policyConflicts, search, timeline or auditLog "
+                        + limits.expensiveFieldCost()
+                        + "). Ask for fewer fields or analyses per request, or split it into several requests.");
             }
             return SimpleInstrumentationContext.noOp();
         }
+    }
 
-        private int count(@Nullable SelectionSet selections, Map<String, FragmentDefinition> fragments) {
-            if (selections == null) {
-                return 0;
-            }
-            int aliases = 0;
-            for (var selection : selections.getSelections()) {
-                if (selection instanceof Field field) {
-                    aliases += (field.getAlias() != null ? 1 : 0) + count(field.getSelectionSet(), fragments);
-                } else if (selection instanceof InlineFragment inline) {
-                    aliases += count(inline.getSelectionSet(), fragments);
-                } else if (selection instanceof FragmentSpread spread && fragments.containsKey(spread.getName())) {
-                    aliases += count(fragments.get(spread.getName()).getSelectionSet(), fragments);
-                }
-                if (aliases > maxAliases) {
-                    return aliases; // enough to refuse; stops fragment bombs early too
-                }
-            }
-            return aliases;
+    /** Counts aliased fields in the operation, through fragments, stopping once past {@code max}. */
+    static int countAliases(@Nullable SelectionSet selections, Map<String, FragmentDefinition> fragments, int max) {
+        if (selections == null) {
+            return 0;
         }
+        int aliases = 0;
+        for (var selection : selections.getSelections()) {
+            if (selection instanceof Field field) {
+                aliases += (field.getAlias() != null ? 1 : 0) + countAliases(field.getSelectionSet(), fragments, max);
+            } else if (selection instanceof InlineFragment inline) {
+                aliases += countAliases(inline.getSelectionSet(), fragments, max);
+            } else if (selection instanceof FragmentSpread spread && fragments.containsKey(spread.getName())) {
+                aliases += countAliases(fragments.get(spread.getName()).getSelectionSet(), fragments, max);
+            }
+            if (aliases > max) {
+                return aliases; // enough to refuse; stops fragment bombs early too
+            }
+        }
+        return aliases;
     }
 }

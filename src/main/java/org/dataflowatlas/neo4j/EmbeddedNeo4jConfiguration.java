@@ -27,7 +27,7 @@ class EmbeddedNeo4jConfiguration {
         return GraphDatabase.driver(
                 server.boltUri(),
                 AuthTokens.none(),
-                Config.builder().withoutEncryption().build());
+                DriverSettings.apply(Config.builder().withoutEncryption()).build());
     }
 
     @Bean

@@ -65,9 +65,7 @@ class PolicyRepository {
                         record.get("policyId").asString(),
                         record.get("flowId").asString(),
                         Purpose.valueOf(record.get("purpose").asString()),
-                        new FlowPath(
-                                record.get("organizationIds").asList(Value::asString),
-                                record.get("flowIds").asList(Value::asString)),
+                        FlowPath.of(record.get("organizations"), record.get("flows"), true),
                         Approval.valueOf(record.get("approval").asString()),
                         record.get("agreementIds").asList(Value::asString)))
                 .all());

@@ -2,6 +2,7 @@ package org.dataflowatlas.trace;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,15 +16,14 @@ import org.dataflowatlas.flow.Product;
 import org.dataflowatlas.organization.Jurisdiction;
 import org.dataflowatlas.organization.OrgKind;
 import org.dataflowatlas.organization.Organization;
-import org.dataflowatlas.organization.OrganizationService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Exposure is a LINEAGE trace downstream from the platform (one statement), summarised: agencies
- * by jurisdiction and organizations by kind, with the vendors and products on the way (two more
- * statements, for all of them at once).
+ * by jurisdiction and organizations by kind, with the vendors and products on the way (one more
+ * statement, for the products of all its flows at once).
  */
 @Service
 @Transactional(readOnly = true)
@@ -32,12 +32,10 @@ public class ExposureService {
     public static final int MAX_REACHED = 5_000;
 
     private final TraceService traces;
-    private final OrganizationService organizations;
     private final FlowService flows;
 
-    ExposureService(TraceService traces, OrganizationService organizations, FlowService flows) {
+    ExposureService(TraceService traces, FlowService flows) {
         this.traces = traces;
-        this.organizations = organizations;
         this.flows = flows;
     }
 
@@ -56,14 +54,15 @@ public class ExposureService {
                         MAX_REACHED,
                         TraceService.MAX_PATHS),
                 "platform");
-        var organizationIds = new LinkedHashSet<String>();
+        // The trace brought its organizations; only the products of its flows need a statement.
+        var byId = new HashMap<String, Organization>();
         var flowIds = new LinkedHashSet<String>();
+        byId.put(platformId, trace.origin());
+        trace.reached().forEach(reach -> byId.put(reach.organization().id(), reach.organization()));
         trace.paths().forEach(path -> {
-            organizationIds.addAll(path.organizationIds());
+            path.organizations().forEach(organization -> byId.put(organization.id(), organization));
             flowIds.addAll(path.flowIds());
         });
-        organizationIds.add(platformId);
-        var byId = organizations.findAll(organizationIds);
         var productsByFlow = flows.productsOf(flowIds);
 
         var agencies = new LinkedHashSet<String>();
@@ -72,10 +71,7 @@ public class ExposureService {
         var allVendors = new LinkedHashSet<String>();
         var allProducts = new LinkedHashMap<String, Product>();
         for (var reach : trace.reached()) {
-            var organization = byId.get(reach.organizationId());
-            if (organization == null) {
-                continue;
-            }
+            var organization = reach.organization();
             perKind.merge(String.valueOf(organization.kind()), 1, Integer::sum);
             if (organization.kind() != OrgKind.AGENCY) {
                 continue;
@@ -116,7 +112,7 @@ public class ExposureService {
         byKind.sort(Comparator.comparing(
                 k -> k.kind() == null ? Integer.MAX_VALUE : k.kind().ordinal()));
         return new Exposure(
-                Objects.requireNonNull(byId.get(platformId)),
+                trace.origin(),
                 activeOn == null ? null : activeOn.text(),
                 agencies.size(),
                 byJurisdiction,

@@ -1,54 +1,76 @@
 package org.dataflowatlas.trace;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.dataflowatlas.flow.DataFlow;
+import org.dataflowatlas.graph.Mapping;
 import org.dataflowatlas.organization.Organization;
-import org.jspecify.annotations.Nullable;
+import org.neo4j.driver.Value;
 
 /**
- * A chain of flows: {@code organizationIds} has one more entry than {@code flowIds}; flow i goes
- * between organizations i and i+1 (in the direction the trace walked).
+ * A chain of flows: {@code organizations} has one more entry than {@code flows}; flow i goes
+ * between organizations i and i+1 (in the direction the trace walked). Every statement that finds
+ * paths returns their nodes, so a path is complete when it is made and its GraphQL fields are plain
+ * properties: no further statement, and no DataLoader round, serves them.
  */
-public record FlowPath(
-        List<String> organizationIds,
-        List<String> flowIds,
-        @Nullable List<Organization> organizations,
-        @Nullable List<DataFlow> flows) {
+public record FlowPath(List<Organization> organizations, List<DataFlow> flows) {
 
-    /** A path known by ids only; its organizations and flows are loaded when asked for. */
-    public FlowPath(List<String> organizationIds, List<String> flowIds) {
-        this(organizationIds, flowIds, null, null);
+    public FlowPath {
+        if (organizations.size() != flows.size() + 1) {
+            throw new IllegalArgumentException("a path of " + flows.size() + " flows needs " + (flows.size() + 1)
+                    + " organizations, got " + organizations.size());
+        }
+        organizations = List.copyOf(organizations);
+        flows = List.copyOf(flows);
     }
 
-    /** A path that came with its organizations and flows (one statement answers the whole trace). */
-    public static FlowPath resolved(List<Organization> organizations, List<DataFlow> flows) {
-        return new FlowPath(
-                organizations.stream().map(Organization::id).toList(),
-                flows.stream().map(DataFlow::id).toList(),
-                organizations,
-                flows);
+    /**
+     * A path from a statement's lists of organization and flow nodes, in walking order. Walking
+     * upstream, flow i runs from organization i+1 to organization i.
+     */
+    public static FlowPath of(Value organizationNodes, Value flowNodes, boolean downstream) {
+        var organizations = organizationNodes.asList(value -> Mapping.organization(value.asNode()));
+        var flows = new ArrayList<DataFlow>(organizations.size());
+        int i = 0;
+        for (var node : flowNodes.values()) {
+            var near = organizations.get(i);
+            var far = organizations.get(++i);
+            flows.add(Mapping.flow(node.asNode(), downstream ? near : far, downstream ? far : near));
+        }
+        return new FlowPath(organizations, flows);
     }
 
-    // A path is its ids. The records' own equals and hashCode would walk every organization and flow
-    // (and a Reach every path): GraphQL batch mappings key maps by these objects, and that deep
-    // hashing was a tenth of a trace request's time in a JFR profile.
+    /** Number of flows (hops). */
+    public int length() {
+        return flows.size();
+    }
+
+    public List<String> organizationIds() {
+        return organizations.stream().map(Organization::id).toList();
+    }
+
+    public List<String> flowIds() {
+        return flows.stream().map(DataFlow::id).toList();
+    }
+
+    public Organization last() {
+        return organizations.getLast();
+    }
+
+    // A path is its ids. The record's own equals and hashCode would compare every property of every
+    // organization and flow; deep hashing of trace results was a tenth of a request's time in JFR.
     @Override
     public boolean equals(Object other) {
         return other instanceof FlowPath path
-                && flowIds.equals(path.flowIds)
-                && organizationIds.equals(path.organizationIds);
+                && flowIds().equals(path.flowIds())
+                && organizations
+                        .getFirst()
+                        .id()
+                        .equals(path.organizations.getFirst().id());
     }
 
     @Override
     public int hashCode() {
-        return 31 * organizationIds.hashCode() + flowIds.hashCode();
-    }
-
-    public int length() {
-        return flowIds.size();
-    }
-
-    public String lastOrganizationId() {
-        return organizationIds.getLast();
+        return 31 * organizations.getFirst().id().hashCode() + flowIds().hashCode();
     }
 }

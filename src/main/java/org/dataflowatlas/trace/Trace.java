@@ -2,17 +2,15 @@ package org.dataflowatlas.trace;
 
 import java.util.List;
 import org.dataflowatlas.organization.Organization;
-import org.jspecify.annotations.Nullable;
 
 /** What a trace found; {@code truncated} when a limit cut the answer. */
 public record Trace(
-        String originId,
+        Organization origin,
         Direction direction,
         TraceMode mode,
         List<Reach> reached,
         List<FlowPath> paths,
-        boolean truncated,
-        @Nullable Organization resolvedOrigin) {
+        boolean truncated) {
 
     /** Compared as the same object: hashing every reach and path of a trace costs more than it is worth. */
     @Override

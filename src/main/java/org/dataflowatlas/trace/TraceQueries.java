@@ -62,8 +62,7 @@ public final class TraceQueries {
             }
             WITH * LIMIT $rowCap
             // The nodes themselves, so the API needs no second statement for the organizations and flows.
-            RETURN reachedId, hops, flowIds, [origin.id] + [x IN b | x.id] AS organizationIds,
-                   [origin] + b AS organizations, f AS flows
+            RETURN reachedId, hops, flowIds, [origin] + b AS organizations, f AS flows
             """;
 
     private static final String TRACE_BRANCH = """
@@ -86,9 +85,9 @@ public final class TraceQueries {
     private static final String PATHS = """
             MATCH (fromOrg:Organization {id: $from}), (toOrg:Organization {id: $to})
             MATCH SHORTEST %1$d ((fromOrg) (%2$s){1,%3$d} (toOrg) WHERE %4$s AND all(x IN f WHERE %5$s))
-            WITH [fromOrg.id] + [x IN b | x.id] AS organizationIds, [x IN f | x.id] AS flowIds
-            ORDER BY size(flowIds), flowIds
-            RETURN organizationIds, flowIds
+            WITH [fromOrg] + b AS organizations, f AS flows
+            ORDER BY size(flows), [x IN flows | x.id]
+            RETURN organizations, flows
             """;
 
     private static final String CONFLICTS = """
@@ -109,10 +108,10 @@ public final class TraceQueries {
                       ELSE 'UNKNOWN' END AS approval
             ORDER BY platform.id, policy.id, offending.id, size(f), [x IN f | x.id]
             WITH platform, policy, offending,
-                 collect({flowIds: [x IN f | x.id], organizationIds: [platform.id] + [x IN b | x.id],
+                 collect({flows: f, organizations: [platform] + b,
                           approval: approval, agreementIds: [k IN agreements | k.id]})[0] AS shortest
             RETURN platform.id AS platformId, policy.id AS policyId, offending.id AS flowId, offending.purpose AS purpose,
-                   shortest.flowIds AS flowIds, shortest.organizationIds AS organizationIds,
+                   shortest.flows AS flows, shortest.organizations AS organizations,
                    shortest.approval AS approval, shortest.agreementIds AS agreementIds
             """;
 

@@ -14,6 +14,7 @@ import org.dataflowatlas.flow.Confidence;
 import org.dataflowatlas.flow.FlowPredicates;
 import org.dataflowatlas.graph.Ids;
 import org.dataflowatlas.organization.OrgKind;
+import org.dataflowatlas.organization.Organization;
 import org.dataflowatlas.organization.OrganizationService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -50,18 +51,18 @@ public class TraceService {
         int rowCap = (int) statement.parameters().get("rowCap");
         // The statement yields rows branch by branch (1 hop, 2 hops, …), each branch sorted; sorting
         // here as well keeps the order whatever runtime streams the union.
+        // The statement yields rows branch by branch (1 hop, 2 hops, …), each branch sorted; sorting
+        // here as well keeps the order whatever runtime streams the union.
         var rows =
                 repository
                         .trace(statement.cypher(), statement.parameters(), request.direction() == Direction.DOWNSTREAM)
                         .stream()
-                        .sorted(java.util.Comparator.comparingInt(TraceRepository.Row::hops)
-                                .thenComparing(TraceRepository.Row::reachedId)
-                                .thenComparing(
-                                        row -> String.join("\u0000", row.path().flowIds())))
+                        .sorted(TraceRepository.Row.ORDER)
                         .toList();
-        if (rows.isEmpty()) {
-            requireOrganization(originField, request.from()); // only an empty answer needs to know why
-        }
+        // Every row starts at the origin; only an empty answer needs to look it up (and to know why).
+        var origin = rows.isEmpty()
+                ? requireOrganization(originField, request.from())
+                : rows.getFirst().path().organizations().getFirst();
 
         var hopsByOrganization = new LinkedHashMap<String, Integer>();
         for (var row : rows) { // rows come ordered by hops, so the first seen is the minimum
@@ -74,30 +75,24 @@ public class TraceService {
                 .collect(Collectors.toSet());
         var paths = rows.stream()
                 .filter(row -> kept.contains(row.reachedId()))
-                .map(Row -> Row.path())
+                .map(TraceRepository.Row::path)
                 .toList();
         if (paths.size() > request.maxPaths()) {
             paths = paths.subList(0, request.maxPaths());
             truncated = true;
         }
-        var pathsByOrganization = paths.stream().collect(Collectors.groupingBy(FlowPath::lastOrganizationId));
+        var pathsByOrganization =
+                paths.stream().collect(Collectors.groupingBy(path -> path.last().id()));
+        // A reached organization whose paths maxPaths cut off still has the row that reached it.
+        var reachedBy = new HashMap<String, Organization>();
+        rows.forEach(row -> reachedBy.putIfAbsent(row.reachedId(), row.path().last()));
         var reached = new ArrayList<Reach>();
         hopsByOrganization.forEach((id, hops) -> {
             if (kept.contains(id)) {
-                var ending = pathsByOrganization.getOrDefault(id, List.of());
-                reached.add(new Reach(
-                        id,
-                        hops,
-                        ending,
-                        ending.isEmpty() || ending.getFirst().organizations() == null
-                                ? null
-                                : ending.getFirst().organizations().getLast()));
+                reached.add(new Reach(reachedBy.get(id), hops, pathsByOrganization.getOrDefault(id, List.of())));
             }
         });
-        var origin = rows.isEmpty() || rows.getFirst().path().organizations() == null
-                ? null
-                : rows.getFirst().path().organizations().getFirst();
-        return new Trace(request.from(), request.direction(), request.mode(), reached, paths, truncated, origin);
+        return new Trace(origin, request.direction(), request.mode(), reached, paths, truncated);
     }
 
     /** The Cypher and parameters of a trace: the one statement {@link #trace} runs (the benchmark runs it raw too). */
@@ -124,16 +119,22 @@ public class TraceService {
     public List<FlowPath> paths(String from, String to, int maxHops, int k, @Nullable PartialDate activeOn) {
         checkHops("maxHops", maxHops);
         checkRange("k", k, MAX_K);
-        requireOrganization("from", from);
-        requireOrganization("to", to);
+        Ids.checkSlug("from", from);
+        Ids.checkSlug("to", to);
         if (from.equals(to)) {
+            requireOrganization("from", from);
             throw new InvalidInputException(
                     "from and to are both '" + from + "': ask for paths between two organizations.");
         }
         var parameters = filterParameters(activeOn, null);
         parameters.put("from", from);
         parameters.put("to", to);
-        return repository.paths(TraceQueries.paths(k, maxHops), parameters);
+        var paths = repository.paths(TraceQueries.paths(k, maxHops), parameters);
+        if (paths.isEmpty()) { // only an empty answer needs to know whether both ends exist
+            requireOrganization("from", from);
+            requireOrganization("to", to);
+        }
+        return paths;
     }
 
     static Map<String, @Nullable Object> filterParameters(
@@ -158,13 +159,15 @@ public class TraceService {
         }
     }
 
-    void requireOrganization(String field, String id) {
+    Organization requireOrganization(String field, String id) {
         Ids.checkSlug(field, id);
-        if (organizations.findAll(Set.of(id)).isEmpty()) {
+        var found = organizations.findAll(Set.of(id)).get(id);
+        if (found == null) {
             throw new NotFoundException(
                     field + ": no organization '" + id
                             + "'. Ids are slugs such as x or us-secret-service; find one with search(text: …) or organizations(…).");
         }
+        return found;
     }
 
     private static @Nullable List<String> names(@Nullable List<? extends Enum<?>> values) {

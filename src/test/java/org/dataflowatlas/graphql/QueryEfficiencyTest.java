@@ -34,11 +34,13 @@ class QueryEfficiencyTest {
 
     @Test
     void a_wide_nested_organizations_page_costs_the_same_few_statements_as_a_narrow_one() {
-        // One organization whose data goes two hops: organizations page, flowsOut, to, flowsOut, to.
+        // One organization whose data goes two hops: the organizations page, then flowsOut at each level;
+        // the flows bring their recipients, so `to` costs nothing.
         int narrow = statementsFor("wideOrganizations", Map.of("first", 1, "filter", Map.of("text", "tf-platform")));
-        // Every organization: still one statement per level at most (the per-request cache may save some).
+        // Every organization: no more (the per-request loader cache may save the second level's, when
+        // the first already loaded the flows of every organization it reaches).
         int wide = statementsFor("wideOrganizations", Map.of("first", 50));
-        assertThat(narrow).isEqualTo(5);
+        assertThat(narrow).isEqualTo(3);
         assertThat(wide).isLessThanOrEqualTo(narrow);
         graphQl.documentName("wideOrganizations")
                 .variable("first", 50)
@@ -46,6 +48,18 @@ class QueryEfficiencyTest {
                 .path("organizations.edges")
                 .entityList(Object.class)
                 .satisfies(edges -> assertThat(edges).hasSizeGreaterThan(15));
+    }
+
+    @Test
+    void the_ends_of_flows_found_by_id_are_loaded_only_for_flows_that_did_not_bring_them() {
+        // `flows` brings each flow's ends, so from and to cost nothing more: one statement in all.
+        int page = statementsFor("flowEnds", Map.of());
+        assertThat(page).isEqualTo(1);
+        graphQl.documentName("flowEnds")
+                .execute()
+                .path("flows.edges[*].node.to.id")
+                .entityList(String.class)
+                .satisfies(ids -> assertThat(ids).isNotEmpty().doesNotContainNull());
     }
 
     @Test

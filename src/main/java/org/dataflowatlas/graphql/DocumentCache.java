@@ -1,0 +1,51 @@
+package org.dataflowatlas.graphql;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import graphql.ExecutionInput;
+import graphql.execution.preparsed.PreparsedDocumentEntry;
+import graphql.execution.preparsed.PreparsedDocumentProvider;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Keeps the parsed and validated form of recent GraphQL documents, so a client that sends the same
+ * query again (with other variables) skips parsing and validation. Validation depends on the text
+ * alone; variables and the limits of {@link QueryLimits} are checked on every request. Documents
+ * that failed to parse or validate are kept too: they fail the same way again.
+ */
+@Configuration(proxyBeanMethods = false)
+class DocumentCache implements PreparsedDocumentProvider {
+
+    /** Distinct documents kept; a client library typically sends a few dozen. */
+    static final int SIZE = 1_000;
+
+    /** Longer documents are not worth keeping (and a hostile caller could fill the cache with them). */
+    static final int MAX_LENGTH = 20_000;
+
+    private final Cache<String, PreparsedDocumentEntry> documents =
+            Caffeine.newBuilder().maximumSize(SIZE).build();
+
+    @Override
+    public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(
+            ExecutionInput input, Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
+        var query = input.getQuery();
+        if (query.length() > MAX_LENGTH) {
+            return CompletableFuture.completedFuture(parseAndValidate.apply(input));
+        }
+        return CompletableFuture.completedFuture(documents.get(query, text -> parseAndValidate.apply(input)));
+    }
+
+    long size() {
+        documents.cleanUp();
+        return documents.estimatedSize();
+    }
+
+    @Bean
+    GraphQlSourceBuilderCustomizer documentCacheCustomizer() {
+        return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(this));
+    }
+}
