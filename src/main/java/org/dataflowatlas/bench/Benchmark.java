@@ -219,7 +219,6 @@ public final class Benchmark {
     }
 
     private void traces(Settings settings) {
-        var traceService = context.getBean(TraceService.class);
         report.append("## Trace: GraphQL over HTTP versus the same statement through the driver\n\n")
                 .append(String.format(
                         Locale.ROOT,
@@ -247,7 +246,7 @@ public final class Benchmark {
                     boolean measured = round >= settings.warmup();
                     for (int o = 0; o < settings.origins(); o++) {
                         var from = "syn-org-" + o;
-                        var statement = traceService.statement(downstream(from, mode, hops, settings));
+                        var statement = TraceService.statement(downstream(from, mode, hops, settings));
                         long r;
                         long g;
                         if ((round + o) % 2 == 0) {
@@ -264,7 +263,7 @@ public final class Benchmark {
                         }
                     }
                 }
-                var profile = profile(traceService.statement(downstream("syn-org-0", mode, hops, settings)));
+                var profile = profile(TraceService.statement(downstream("syn-org-0", mode, hops, settings)));
                 report.append(String.format(
                         Locale.ROOT,
                         "| %s | %d | %.0f | %.1f | %.1f | %.1f | %.1f | %.2f | %.2f | %,d for %,d rows |%n",

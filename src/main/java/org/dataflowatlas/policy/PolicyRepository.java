@@ -8,8 +8,7 @@ import org.dataflowatlas.graph.KeyedQuery;
 import org.dataflowatlas.graph.Mapping;
 import org.dataflowatlas.organization.Organization;
 import org.dataflowatlas.trace.FlowPath;
-import org.dataflowatlas.trace.TraceQueries;
-import org.jspecify.annotations.Nullable;
+import org.dataflowatlas.trace.TraceService;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
@@ -54,11 +53,9 @@ class PolicyRepository {
         this.neo4j = neo4j;
     }
 
-    List<PolicyConflict> conflicts(@Nullable String platform, Map<String, @Nullable Object> filters, int maxHops) {
-        var parameters = new java.util.HashMap<>(filters);
-        parameters.put("platform", platform);
-        return List.copyOf(neo4j.query(TraceQueries.conflicts(maxHops))
-                .bindAll(parameters)
+    List<PolicyConflict> conflicts(TraceService.TraceStatement statement) {
+        return List.copyOf(neo4j.query(statement.cypher())
+                .bindAll(statement.parameters())
                 .fetchAs(PolicyConflict.class)
                 .mappedBy((types, record) -> new PolicyConflict(
                         record.get("platformId").asString(),

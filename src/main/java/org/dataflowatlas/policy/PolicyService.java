@@ -1,6 +1,7 @@
 package org.dataflowatlas.policy;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.dataflowatlas.NotFoundException;
@@ -10,6 +11,7 @@ import org.dataflowatlas.flow.FlowPredicates;
 import org.dataflowatlas.graph.Ids;
 import org.dataflowatlas.organization.Organization;
 import org.dataflowatlas.organization.OrganizationService;
+import org.dataflowatlas.trace.TraceQueries;
 import org.dataflowatlas.trace.TraceService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -28,18 +30,26 @@ public class PolicyService {
         this.organizations = organizations;
     }
 
-    public List<PolicyConflict> conflicts(@Nullable String platform, @Nullable PartialDate activeOn, int maxHops) {
+    /** The statement {@link #conflicts} runs, after the checks that need no database. */
+    public static TraceService.TraceStatement conflictsStatement(
+            @Nullable String platform, @Nullable PartialDate activeOn, int maxHops) {
         TraceService.checkHops("maxHops", maxHops);
         if (platform != null) {
             Ids.checkSlug("platform", platform);
         }
+        var parameters = new HashMap<String, @Nullable Object>(FlowPredicates.activeOnParameters(activeOn));
+        parameters.put("confidences", Confidence.atLeast(null));
+        parameters.put("platform", platform);
+        return new TraceService.TraceStatement(TraceQueries.conflicts(maxHops), parameters);
+    }
+
+    public List<PolicyConflict> conflicts(@Nullable String platform, @Nullable PartialDate activeOn, int maxHops) {
+        var statement = conflictsStatement(platform, activeOn, maxHops);
         if (platform != null && organizations.findAll(List.of(platform)).isEmpty()) {
             throw new NotFoundException("platform: no organization '" + platform
                     + "'. Leave platform out to check every platform that publishes a policy.");
         }
-        var filters = new java.util.HashMap<>(FlowPredicates.activeOnParameters(activeOn));
-        filters.put("confidences", Confidence.atLeast(null));
-        return repository.conflicts(platform, filters, maxHops);
+        return repository.conflicts(statement);
     }
 
     Map<String, Policy> policies(Collection<String> ids) {

@@ -39,21 +39,24 @@ public class ExposureService {
         this.flows = flows;
     }
 
+    /** The trace an exposure summarises: LINEAGE, downstream, up to every reached organization. */
+    public static TraceRequest request(String platformId, @Nullable PartialDate activeOn, int maxHops) {
+        return new TraceRequest(
+                platformId,
+                Direction.DOWNSTREAM,
+                TraceMode.LINEAGE,
+                maxHops,
+                activeOn,
+                null,
+                null,
+                null,
+                null,
+                MAX_REACHED,
+                TraceService.MAX_PATHS);
+    }
+
     public Exposure exposure(String platformId, @Nullable PartialDate activeOn, int maxHops) {
-        var trace = traces.trace(
-                new TraceRequest(
-                        platformId,
-                        Direction.DOWNSTREAM,
-                        TraceMode.LINEAGE,
-                        maxHops,
-                        activeOn,
-                        null,
-                        null,
-                        null,
-                        null,
-                        MAX_REACHED,
-                        TraceService.MAX_PATHS),
-                "platform");
+        var trace = traces.trace(request(platformId, activeOn, maxHops), "platform");
         // The trace brought its organizations; only the products of its flows need a statement.
         var byId = new HashMap<String, Organization>();
         var flowIds = new LinkedHashSet<String>();

@@ -43,10 +43,7 @@ public class TraceService {
 
     /** A trace whose origin the caller named otherwise (exposure's platform), for the error messages. */
     Trace trace(TraceRequest request, String originField) {
-        checkHops("maxHops", request.maxHops());
-        checkRange("limit", request.limit(), MAX_LIMIT);
-        checkRange("maxPaths", request.maxPaths(), MAX_PATHS);
-        Ids.checkSlug(originField, request.from());
+        check(request, originField);
         var statement = statement(request);
         int rowCap = (int) statement.parameters().get("rowCap");
         // The statement yields rows branch by branch (1 hop, 2 hops, …), each branch sorted; sorting
@@ -95,8 +92,16 @@ public class TraceService {
         return new Trace(origin, request.direction(), request.mode(), reached, paths, truncated);
     }
 
+    /** Checks what needs no database: hop count, limits and the form of the origin's id. */
+    public static void check(TraceRequest request, String originField) {
+        checkHops("maxHops", request.maxHops());
+        checkRange("limit", request.limit(), MAX_LIMIT);
+        checkRange("maxPaths", request.maxPaths(), MAX_PATHS);
+        Ids.checkSlug(originField, request.from());
+    }
+
     /** The Cypher and parameters of a trace: the one statement {@link #trace} runs (the benchmark runs it raw too). */
-    public TraceStatement statement(TraceRequest request) {
+    public static TraceStatement statement(TraceRequest request) {
         var parameters = filterParameters(request.activeOn(), request.minConfidence());
         parameters.put("from", request.from());
         parameters.put("categories", request.categories());
@@ -116,20 +121,27 @@ public class TraceService {
     /** A statement ready to run. */
     public record TraceStatement(String cypher, Map<String, @Nullable Object> parameters) {}
 
-    public List<FlowPath> paths(String from, String to, int maxHops, int k, @Nullable PartialDate activeOn) {
+    /** The statement {@link #paths} runs, after the checks that need no database. */
+    public static TraceStatement pathsStatement(
+            String from, String to, int maxHops, int k, @Nullable PartialDate activeOn) {
         checkHops("maxHops", maxHops);
         checkRange("k", k, MAX_K);
         Ids.checkSlug("from", from);
         Ids.checkSlug("to", to);
+        var parameters = filterParameters(activeOn, null);
+        parameters.put("from", from);
+        parameters.put("to", to);
+        return new TraceStatement(TraceQueries.paths(k, maxHops), parameters);
+    }
+
+    public List<FlowPath> paths(String from, String to, int maxHops, int k, @Nullable PartialDate activeOn) {
+        var statement = pathsStatement(from, to, maxHops, k, activeOn);
         if (from.equals(to)) {
             requireOrganization("from", from);
             throw new InvalidInputException(
                     "from and to are both '" + from + "': ask for paths between two organizations.");
         }
-        var parameters = filterParameters(activeOn, null);
-        parameters.put("from", from);
-        parameters.put("to", to);
-        var paths = repository.paths(TraceQueries.paths(k, maxHops), parameters);
+        var paths = repository.paths(statement.cypher(), statement.parameters());
         if (paths.isEmpty()) { // only an empty answer needs to know whether both ends exist
             requireOrganization("from", from);
             requireOrganization("to", to);
