@@ -2,6 +2,7 @@ package org.dataflowatlas.trace;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.dataflowatlas.graph.QueryPlans;
 import org.jspecify.annotations.Nullable;
@@ -22,9 +23,13 @@ import org.springframework.stereotype.Component;
  * <p>Neo4j plans a statement the first time it sees its text and caches the plan. A trace statement
  * is one branch per path length, each with the lineage and simple-path rules, and planning one takes
  * 0.1 s (1-hop reachability) to 5 s (8-hop lineage) on 2 cores: long enough that the very first
- * lineage trace after a start could run into the API's 5 s query timeout. The warm-up runs each
- * statement, with the parameters an unfiltered request sends, from an origin that does not exist, so
- * it plans and compiles without reading the graph. Requests served meanwhile are answered as usual.
+ * lineage trace after a start could run into the API's 5 s query timeout (requests now have a new
+ * shape planned first, outside their transaction: {@link QueryPlans}). The warm-up runs each trace
+ * statement with the parameters an unfiltered request sends, from an organization that sends
+ * (downstream) or receives (upstream) data, with {@code limit} and {@code maxPaths} 1, so each stops
+ * early. Running through real rows matters: on a freshly started JVM, the first trace over real data
+ * took 4–5 s more even with its plan cached, until the code that walks the rows was compiled.
+ * Requests served meanwhile are answered as usual.
  * Filters that change a parameter's type (a date, a purpose list) may still cost one more plan on
  * their first use. {@code dataflow.warm-up.enabled=false} turns it off.
  */
@@ -108,13 +113,28 @@ class PlanWarmUp {
 
     /** Every trace shape (the default, 4-hop downstream lineage, first), then policyConflicts and paths' defaults. */
     List<Shape> statements() {
+        var origins = driver.executableQuery("""
+                        OPTIONAL MATCH (sender:Organization)-[:SENDS]->(:DataFlow)
+                        WITH sender LIMIT 1
+                        OPTIONAL MATCH (receiver:Organization)<-[:TO]-(:DataFlow)
+                        WITH sender, receiver LIMIT 1
+                        RETURN coalesce(sender.id, $nobody) AS sender, coalesce(receiver.id, $nobody) AS receiver""")
+                .withParameters(Map.of("nobody", NOBODY))
+                .withConfig(
+                        QueryConfig.builder().withRouting(RoutingControl.READ).build())
+                .execute()
+                .records()
+                .getFirst();
+        var sender = origins.get("sender").asString();
+        var receiver = origins.get("receiver").asString();
         var statements = new ArrayList<Shape>();
-        statements.add(trace(Direction.DOWNSTREAM, TraceMode.LINEAGE, 4));
+        statements.add(trace(sender, Direction.DOWNSTREAM, TraceMode.LINEAGE, 4));
         for (var mode : TraceMode.values()) {
             for (var direction : Direction.values()) {
                 for (int hops = 1; hops <= TraceQueries.MAX_HOPS; hops++) {
                     if (!(direction == Direction.DOWNSTREAM && mode == TraceMode.LINEAGE && hops == 4)) {
-                        statements.add(trace(direction, mode, hops));
+                        statements.add(
+                                trace(direction == Direction.DOWNSTREAM ? sender : receiver, direction, mode, hops));
                     }
                 }
             }
@@ -131,10 +151,10 @@ class PlanWarmUp {
         return statements;
     }
 
-    private Shape trace(Direction direction, TraceMode mode, int hops) {
+    private static Shape trace(String origin, Direction direction, TraceMode mode, int hops) {
         return new Shape(
                 hops,
                 TraceService.statement(
-                        new TraceRequest(NOBODY, direction, mode, hops, null, null, null, null, null, 200, 500)));
+                        new TraceRequest(origin, direction, mode, hops, null, null, null, null, null, 1, 1)));
     }
 }
