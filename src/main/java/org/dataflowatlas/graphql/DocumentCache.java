@@ -13,9 +13,10 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Keeps the parsed and validated form of recent GraphQL documents, so a client that sends the same
- * query again (with other variables) skips parsing and validation. Validation depends on the text
- * alone; variables and the limits of {@link QueryLimits} are checked on every request. Documents
- * that failed to parse or validate are kept too: they fail the same way again.
+ * query again (with other variables) skips parsing and validation. Which operation runs, the
+ * variables and the limits of {@link QueryLimits} are decided on every request. Documents that
+ * failed to parse or validate are not kept: their messages are in the caller's language
+ * (Accept-Language), and a broken document is not worth a place.
  */
 @Configuration(proxyBeanMethods = false)
 class DocumentCache implements PreparsedDocumentProvider {
@@ -36,7 +37,15 @@ class DocumentCache implements PreparsedDocumentProvider {
         if (query.length() > MAX_LENGTH) {
             return CompletableFuture.completedFuture(parseAndValidate.apply(input));
         }
-        return CompletableFuture.completedFuture(documents.get(query, text -> parseAndValidate.apply(input)));
+        var cached = documents.getIfPresent(query);
+        if (cached != null) {
+            return CompletableFuture.completedFuture(cached);
+        }
+        var entry = parseAndValidate.apply(input);
+        if (!entry.hasErrors()) {
+            documents.put(query, entry);
+        }
+        return CompletableFuture.completedFuture(entry);
     }
 
     long size() {

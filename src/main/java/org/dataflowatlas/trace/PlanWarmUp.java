@@ -1,5 +1,6 @@
 package org.dataflowatlas.trace;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,9 @@ class PlanWarmUp {
     /** No organization has this id (ids are slugs, and slugs have no underscores). */
     static final String NOBODY = "__warm-up__";
 
+    /** Each statement stops early (limit 1), but an external server may have no timeout of its own. */
+    private static final Duration STATEMENT_TIMEOUT = Duration.ofSeconds(60);
+
     private final Driver driver;
     private final QueryPlans plans;
     private final Environment environment;
@@ -68,8 +72,16 @@ class PlanWarmUp {
     void onReady(ApplicationReadyEvent event) {
         if (enabled && environment.getProperty("local.server.port") != null) { // only when serving
             running = CompletableFuture.supplyAsync(
-                    this::warmUp,
-                    task -> Thread.ofPlatform().daemon().name("plan-warm-up").start(task));
+                            this::warmUp,
+                            task -> Thread.ofPlatform()
+                                    .daemon()
+                                    .name("plan-warm-up")
+                                    .start(task))
+                    .whenComplete((result, failure) -> {
+                        if (failure != null) { // the rest of the server is unaffected
+                            log.warn("Warm-up stopped: {}", failure.getMessage());
+                        }
+                    });
         }
     }
 
@@ -94,6 +106,7 @@ class PlanWarmUp {
                         .withParameters(statement.parameters())
                         .withConfig(QueryConfig.builder()
                                 .withRouting(RoutingControl.READ)
+                                .withTimeout(STATEMENT_TIMEOUT)
                                 .build())
                         .execute();
                 plans.markPlanned(statement.cypher(), statement.parameters());
@@ -111,7 +124,7 @@ class PlanWarmUp {
         return result;
     }
 
-    /** Every trace shape (the default, 4-hop downstream lineage, first), then policyConflicts and paths' defaults. */
+    /** Every trace shape (the default, 4-hop downstream lineage, first), then policyConflicts for one platform, and paths' default. */
     List<Shape> statements() {
         var origins = driver.executableQuery("""
                         OPTIONAL MATCH (sender:Organization)-[:SENDS]->(:DataFlow)

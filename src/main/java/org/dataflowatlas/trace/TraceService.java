@@ -48,8 +48,6 @@ public class TraceService {
         int rowCap = (int) statement.parameters().get("rowCap");
         // The statement yields rows branch by branch (1 hop, 2 hops, …), each branch sorted; sorting
         // here as well keeps the order whatever runtime streams the union.
-        // The statement yields rows branch by branch (1 hop, 2 hops, …), each branch sorted; sorting
-        // here as well keeps the order whatever runtime streams the union.
         var rows =
                 repository
                         .trace(statement.cypher(), statement.parameters(), request.direction() == Direction.DOWNSTREAM)

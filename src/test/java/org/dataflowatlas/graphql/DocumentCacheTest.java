@@ -59,8 +59,9 @@ class DocumentCacheTest {
     }
 
     @Test
-    void a_document_that_fails_validation_fails_the_same_way_from_the_cache() {
-        var document = "{ organization(id: \"x\") { noSuchField } }";
+    void a_document_that_fails_validation_is_not_kept_and_fails_the_same_way_again() {
+        var document = "# " + UUID.randomUUID() + "\n{ organization(id: \"x\") { noSuchField } }";
+        long before = cache.size();
         for (int attempt = 0; attempt < 2; attempt++) {
             graphQl.document(document)
                     .execute()
@@ -69,5 +70,6 @@ class DocumentCacheTest {
                             .singleElement()
                             .satisfies(error -> assertThat(error.getMessage()).contains("noSuchField")));
         }
+        assertThat(cache.size()).isEqualTo(before);
     }
 }
