@@ -37,7 +37,7 @@ public class QueryPlans {
     private static final Duration PLANNING_TIMEOUT = Duration.ofSeconds(60);
 
     private final Driver driver;
-    private final Cache<String, Boolean> planned = Caffeine.newBuilder()
+    private final Cache<Shape, Boolean> planned = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofMinutes(10))
             .maximumSize(10_000)
             .build();
@@ -75,10 +75,13 @@ public class QueryPlans {
         return planned.getIfPresent(shape(cypher, parameters)) != null;
     }
 
-    private static String shape(String cypher, Map<String, @Nullable Object> parameters) {
+    /** The text and the parameter types; a reused text (TraceQueries builds each once) hashes once. */
+    private record Shape(String cypher, Map<String, String> types) {}
+
+    private static Shape shape(String cypher, Map<String, @Nullable Object> parameters) {
         var types = new TreeMap<String, String>();
         parameters.forEach((name, value) ->
                 types.put(name, value == null ? "null" : value.getClass().getSimpleName()));
-        return types + "\n" + cypher;
+        return new Shape(cypher, types);
     }
 }

@@ -115,7 +115,14 @@ public final class TraceQueries {
                    shortest.approval AS approval, shortest.agreementIds AS agreementIds
             """;
 
+    /** The 32 trace texts, each built once: a request uses its text twice (planning, then running it). */
+    private static final java.util.Map<String, String> TRACES = new java.util.concurrent.ConcurrentHashMap<>();
+
     static String trace(Direction direction, TraceMode mode, int maxHops) {
+        return TRACES.computeIfAbsent(direction + " " + mode + " " + maxHops, key -> build(direction, mode, maxHops));
+    }
+
+    private static String build(Direction direction, TraceMode mode, int maxHops) {
         boolean lineage = mode == TraceMode.LINEAGE;
         var branches = new java.util.ArrayList<String>();
         for (int hops = 1; hops <= maxHops; hops++) {

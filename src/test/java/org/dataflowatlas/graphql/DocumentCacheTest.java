@@ -45,31 +45,27 @@ class DocumentCacheTest {
         for (int i = 0; i < 12; i++) {
             traces.append(" t").append(i).append(": trace(from: \"x\") { truncated }");
         }
-        var document = traces.append(" }").toString();
-        for (int attempt = 0; attempt < 2; attempt++) {
-            graphQl.document(document)
-                    .execute()
-                    .errors()
-                    // Over HTTP, RequestErrors reclassifies this BAD_REQUEST (HostileInputTest checks that).
-                    .satisfy(errors -> assertThat(errors)
-                            .singleElement()
-                            .satisfies(error ->
-                                    assertThat(error.getMessage()).contains("dataflow.limits.max-complexity")));
-        }
+        // Over HTTP, RequestErrors reclassifies this BAD_REQUEST (HostileInputTest checks that).
+        failsTwiceWith(traces.append(" }").toString(), "dataflow.limits.max-complexity");
     }
 
     @Test
     void a_document_that_fails_validation_is_not_kept_and_fails_the_same_way_again() {
         var document = "# " + UUID.randomUUID() + "\n{ organization(id: \"x\") { noSuchField } }";
         long before = cache.size();
+        failsTwiceWith(document, "noSuchField");
+        assertThat(cache.size()).isEqualTo(before);
+    }
+
+    /** Sends the document twice; each time the only error names {@code fragment}. */
+    private void failsTwiceWith(String document, String fragment) {
         for (int attempt = 0; attempt < 2; attempt++) {
             graphQl.document(document)
                     .execute()
                     .errors()
                     .satisfy(errors -> assertThat(errors)
                             .singleElement()
-                            .satisfies(error -> assertThat(error.getMessage()).contains("noSuchField")));
+                            .satisfies(error -> assertThat(error.getMessage()).contains(fragment)));
         }
-        assertThat(cache.size()).isEqualTo(before);
     }
 }
