@@ -22,8 +22,6 @@ import org.springframework.context.annotation.Import;
             "dataflow.embedded.bolt-port=0",
             "dataflow.embedded.http-port=0",
             "dataflow.embedded.page-cache=64m",
-            // Planning every trace shape costs a minute of CPU; PlanWarmUpTest runs a share of it itself.
-            "dataflow.warm-up.enabled=false",
             // Generous for a busy CI machine; RunawayQueryTest relies on this (or the memory cap) stopping its trace.
             "dataflow.limits.query-timeout=20s",
             // TestSupport.EDITOR_KEY and READER_KEY, by digest as a real configuration holds them.

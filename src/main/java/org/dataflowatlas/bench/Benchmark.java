@@ -22,9 +22,9 @@ import org.dataflowatlas.trace.Direction;
 import org.dataflowatlas.trace.TraceMode;
 import org.dataflowatlas.trace.TraceRequest;
 import org.dataflowatlas.trace.TraceService;
+import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.QueryConfig;
-import org.neo4j.driver.RoutingControl;
+import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.summary.ProfiledPlan;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
@@ -246,7 +246,7 @@ public final class Benchmark {
                     boolean measured = round >= settings.warmup();
                     for (int o = 0; o < settings.origins(); o++) {
                         var from = "syn-org-" + o;
-                        var statement = TraceService.statement(downstream(from, mode, hops, settings));
+                        var statement = downstream(from, mode, hops, settings);
                         long r;
                         long g;
                         if ((round + o) % 2 == 0) {
@@ -263,7 +263,7 @@ public final class Benchmark {
                         }
                     }
                 }
-                var profile = profile(TraceService.statement(downstream("syn-org-0", mode, hops, settings)));
+                var profile = profile(downstream("syn-org-0", mode, hops, settings));
                 report.append(String.format(
                         Locale.ROOT,
                         "| %s | %d | %.0f | %.1f | %.1f | %.1f | %.1f | %.2f | %.2f | %,d for %,d rows |%n",
@@ -301,16 +301,15 @@ public final class Benchmark {
 
     private long lastRows;
 
-    private long timeRaw(TraceService.TraceStatement statement) {
+    private long timeRaw(TraceRequest request) {
         long started = System.nanoTime();
-        var result = driver.executableQuery(statement.cypher())
-                .withParameters(statement.parameters())
-                .withConfig(
-                        QueryConfig.builder().withRouting(RoutingControl.READ).build())
-                .execute();
-        long elapsed = System.nanoTime() - started;
-        lastRows = result.records().size();
-        return elapsed;
+        try (var session = driver.session(
+                SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
+            var result = session.executeRead(tx -> TraceService.walk(
+                    request, (cypher, parameters) -> tx.run(cypher, parameters).list()));
+            lastRows = result.paths().size();
+        }
+        return System.nanoTime() - started;
     }
 
     private long timeGraphQl(String from, TraceMode mode, int hops, Settings settings) {
@@ -331,11 +330,18 @@ public final class Benchmark {
         return System.nanoTime() - started;
     }
 
-    private long[] profile(TraceService.TraceStatement statement) {
-        var result = driver.executableQuery("PROFILE " + statement.cypher())
-                .withParameters(statement.parameters())
-                .execute();
-        return new long[] {dbHits(result.summary().profile()), result.records().size()};
+    /** The db hits PROFILE reports, summed over the walk's statements, and the rows the walk kept. */
+    private long[] profile(TraceRequest request) {
+        var hits = new long[1];
+        try (var session = driver.session()) {
+            var result = session.executeRead(tx -> TraceService.walk(request, (cypher, parameters) -> {
+                var run = tx.run("PROFILE " + cypher, parameters);
+                var records = run.list();
+                hits[0] += dbHits(run.consume().profile());
+                return records;
+            }));
+            return new long[] {hits[0], result.paths().size()};
+        }
     }
 
     private static long dbHits(ProfiledPlan plan) {

@@ -110,8 +110,6 @@ final class BenchCommand implements Callable<Integer> {
         serving.addAll(List.of(
                 "--server.port=0",
                 "--dataflow.bench.count-statements=true",
-                // No background planning competing with the measurements; the warm-up rounds plan.
-                "--dataflow.warm-up.enabled=false",
                 "--dataflow.limits.query-timeout=120s",
                 "--dataflow.embedded.transaction-timeout=300s"));
         err.println("Starting two fresh temporary databases (the product, and a bare one for the import baseline)…");

@@ -13,7 +13,6 @@ import org.dataflowatlas.evidence.Evidence;
 import org.dataflowatlas.evidence.EvidenceService;
 import org.dataflowatlas.flow.DataFlow;
 import org.dataflowatlas.flow.FlowService;
-import org.dataflowatlas.graph.QueryPlans;
 import org.dataflowatlas.organization.Organization;
 import org.dataflowatlas.organization.OrganizationService;
 import org.jspecify.annotations.Nullable;
@@ -30,15 +29,9 @@ class PolicyController {
     private final OrganizationService organizations;
     private final FlowService flows;
     private final EvidenceService evidence;
-    private final QueryPlans plans;
 
     PolicyController(
-            PolicyService policies,
-            OrganizationService organizations,
-            FlowService flows,
-            EvidenceService evidence,
-            QueryPlans plans) {
-        this.plans = plans;
+            PolicyService policies, OrganizationService organizations, FlowService flows, EvidenceService evidence) {
         this.policies = policies;
         this.organizations = organizations;
         this.flows = flows;
@@ -48,9 +41,6 @@ class PolicyController {
     @QueryMapping
     List<PolicyConflict> policyConflicts(
             @Argument @Nullable String platform, @Argument @Nullable PartialDate activeOn, @Argument int maxHops) {
-        // Planned outside the request's transaction first (see QueryPlans).
-        var statement = PolicyService.conflictsStatement(platform, activeOn, maxHops);
-        plans.ensurePlanned(statement.cypher(), statement.parameters());
         return policies.conflicts(platform, activeOn, maxHops);
     }
 

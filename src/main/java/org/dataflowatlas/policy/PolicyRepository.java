@@ -1,21 +1,42 @@
 package org.dataflowatlas.policy;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.dataflowatlas.flow.Purpose;
 import org.dataflowatlas.graph.KeyedQuery;
 import org.dataflowatlas.graph.Mapping;
 import org.dataflowatlas.organization.Organization;
-import org.dataflowatlas.trace.FlowPath;
-import org.dataflowatlas.trace.TraceService;
+import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
-/** Policies, agreements and the conflicts between them and the flows (the statement lives with the other traces). */
+/** Policies, agreements, and the platforms whose policies a policyConflicts question checks. */
 @Repository
 class PolicyRepository {
+
+    /**
+     * The platforms a policyConflicts question covers: each with its policies that prohibit a
+     * purpose, and the agreements it is party to with the flows they cover (an agreement approves a
+     * prohibited use when it covers a flow of the path and lists the purpose).
+     */
+    private static final String CONFLICT_PLATFORMS = """
+            MATCH (platform:Organization)-[:PUBLISHES]->(policy:Policy)
+            WHERE ($platform IS NULL OR platform.id = $platform) AND size(coalesce(policy.prohibitedPurposes, [])) > 0
+            WITH platform, policy ORDER BY policy.id
+            WITH platform, collect({id: policy.id, prohibited: policy.prohibitedPurposes}) AS policies
+            RETURN platform.id AS platformId, policies,
+                   COLLECT {
+                     MATCH (platform)-[:PARTY_TO]->(agreement:Agreement)
+                     WITH DISTINCT agreement ORDER BY agreement.id
+                     RETURN {id: agreement.id, approved: agreement.approvedPurposes,
+                             covers: COLLECT { MATCH (agreement)<-[:UNDER]-(covered:DataFlow) RETURN covered.id }}
+                   } AS agreements
+            ORDER BY platformId
+            """;
 
     private static final String POLICIES = """
             UNWIND $ids AS key
@@ -53,19 +74,38 @@ class PolicyRepository {
         this.neo4j = neo4j;
     }
 
-    List<PolicyConflict> conflicts(TraceService.TraceStatement statement) {
-        return List.copyOf(neo4j.query(statement.cypher())
-                .bindAll(statement.parameters())
-                .fetchAs(PolicyConflict.class)
-                .mappedBy((types, record) -> new PolicyConflict(
+    /** A platform whose policies prohibit a purpose, with the agreements it is party to. */
+    record ConflictPlatform(String platformId, List<ProhibitingPolicy> policies, List<AgreementCover> agreements) {}
+
+    record ProhibitingPolicy(String id, Set<Purpose> prohibited) {}
+
+    /** An agreement and the flows it covers; {@code approved} is null when the agreement says nothing of use. */
+    record AgreementCover(String id, @Nullable List<Purpose> approved, List<String> covers) {}
+
+    List<ConflictPlatform> conflictPlatforms(@Nullable String platform) {
+        var parameters = new HashMap<String, @Nullable Object>();
+        parameters.put("platform", platform);
+        return List.copyOf(neo4j.query(CONFLICT_PLATFORMS)
+                .bindAll(parameters)
+                .fetchAs(ConflictPlatform.class)
+                .mappedBy((types, record) -> new ConflictPlatform(
                         record.get("platformId").asString(),
-                        record.get("policyId").asString(),
-                        record.get("flowId").asString(),
-                        Purpose.valueOf(record.get("purpose").asString()),
-                        FlowPath.of(record.get("organizations"), record.get("flows"), true),
-                        Approval.valueOf(record.get("approval").asString()),
-                        record.get("agreementIds").asList(Value::asString)))
+                        record.get("policies")
+                                .asList(policy -> new ProhibitingPolicy(
+                                        policy.get("id").asString(),
+                                        Set.copyOf(policy.get("prohibited").asList(PolicyRepository::purpose)))),
+                        record.get("agreements")
+                                .asList(agreement -> new AgreementCover(
+                                        agreement.get("id").asString(),
+                                        agreement.get("approved").isNull()
+                                                ? null
+                                                : agreement.get("approved").asList(PolicyRepository::purpose),
+                                        agreement.get("covers").asList(Value::asString)))))
                 .all());
+    }
+
+    private static Purpose purpose(Value value) {
+        return Purpose.valueOf(value.asString());
     }
 
     Map<String, Policy> policies(Collection<String> ids) {

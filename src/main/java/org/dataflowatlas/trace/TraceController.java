@@ -4,7 +4,6 @@ import java.util.List;
 import org.dataflowatlas.PartialDate;
 import org.dataflowatlas.flow.Confidence;
 import org.dataflowatlas.flow.Purpose;
-import org.dataflowatlas.graph.QueryPlans;
 import org.dataflowatlas.organization.OrgKind;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -20,16 +19,11 @@ class TraceController {
 
     private final TraceService traces;
     private final ExposureService exposures;
-    private final QueryPlans plans;
 
-    TraceController(TraceService traces, ExposureService exposures, QueryPlans plans) {
+    TraceController(TraceService traces, ExposureService exposures) {
         this.traces = traces;
         this.exposures = exposures;
-        this.plans = plans;
     }
-
-    // Each query first has its statement planned outside the request's transaction (QueryPlans), so a
-    // shape's first use is not cut short by the query timeout while Neo4j plans it.
 
     @QueryMapping
     Trace trace(
@@ -56,8 +50,6 @@ class TraceController {
                 toKinds,
                 limit,
                 maxPaths);
-        TraceService.check(request, "from");
-        plan(TraceService.statement(request));
         return traces.trace(request);
     }
 
@@ -68,19 +60,11 @@ class TraceController {
             @Argument int maxHops,
             @Argument int k,
             @Argument @Nullable PartialDate activeOn) {
-        plan(TraceService.pathsStatement(from, to, maxHops, k, activeOn));
         return traces.paths(from, to, maxHops, k, activeOn);
     }
 
     @QueryMapping
     Exposure exposure(@Argument String platform, @Argument @Nullable PartialDate activeOn, @Argument int maxHops) {
-        var request = ExposureService.request(platform, activeOn, maxHops);
-        TraceService.check(request, "platform");
-        plan(TraceService.statement(request));
         return exposures.exposure(platform, activeOn, maxHops);
-    }
-
-    private void plan(TraceService.TraceStatement statement) {
-        plans.ensurePlanned(statement.cypher(), statement.parameters());
     }
 }

@@ -1,14 +1,13 @@
 package org.dataflowatlas.trace;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.neo4j.driver.Value;
+import org.neo4j.driver.Record;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
-/** Runs the trace-shaped statements of {@link TraceQueries} with Neo4jClient; rows map to paths. */
+/** Runs the trace-shaped statements of {@link TraceQueries} with Neo4jClient. */
 @Repository
 class TraceRepository {
 
@@ -18,23 +17,12 @@ class TraceRepository {
         this.neo4j = neo4j;
     }
 
-    /** A path found, with what the answer is ordered by: hops, then the reached organization, then the flow ids. */
-    record Row(String reachedId, int hops, String flowKey, FlowPath path) {
-
-        static final Comparator<Row> ORDER =
-                Comparator.comparingInt(Row::hops).thenComparing(Row::reachedId).thenComparing(Row::flowKey);
-    }
-
-    /** Rows with the path's organization and flow nodes; walking upstream, flow i runs from organization i+1 to i. */
-    List<Row> trace(String query, Map<String, @Nullable Object> parameters, boolean downstream) {
+    /** One statement of a trace walk, in the caller's transaction; the records are complete values. */
+    List<Record> run(String query, Map<String, @Nullable Object> parameters) {
         return List.copyOf(neo4j.query(query)
                 .bindAll(parameters)
-                .fetchAs(Row.class)
-                .mappedBy((types, record) -> new Row(
-                        record.get("reachedId").asString(),
-                        record.get("hops").asInt(),
-                        String.join("\u0000", record.get("flowIds").asList(Value::asString)),
-                        FlowPath.of(record.get("organizations"), record.get("flows"), downstream)))
+                .fetchAs(Record.class)
+                .mappedBy((types, record) -> record)
                 .all());
     }
 

@@ -13,14 +13,13 @@ import org.dataflowatlas.PartialDate;
 import org.dataflowatlas.flow.Confidence;
 import org.dataflowatlas.flow.FlowPredicates;
 import org.dataflowatlas.graph.Ids;
-import org.dataflowatlas.organization.OrgKind;
 import org.dataflowatlas.organization.Organization;
 import org.dataflowatlas.organization.OrganizationService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Traces and shortest paths: one statement each, in read transactions. */
+/** Traces (walked a hop at a time, see {@link TraceWalk}) and shortest paths, in read transactions. */
 @Service
 @Transactional(readOnly = true)
 public class TraceService {
@@ -44,34 +43,21 @@ public class TraceService {
     /** A trace whose origin the caller named otherwise (exposure's platform), for the error messages. */
     Trace trace(TraceRequest request, String originField) {
         check(request, originField);
-        var statement = statement(request);
-        int rowCap = (int) statement.parameters().get("rowCap");
-        // The statement yields rows branch by branch (1 hop, 2 hops, …), each branch sorted; sorting
-        // here as well keeps the order whatever runtime streams the union.
-        var rows =
-                repository
-                        .trace(statement.cypher(), statement.parameters(), request.direction() == Direction.DOWNSTREAM)
-                        .stream()
-                        .sorted(TraceRepository.Row.ORDER)
-                        .toList();
-        // Every row starts at the origin; only an empty answer needs to look it up (and to know why).
-        var origin = rows.isEmpty()
-                ? requireOrganization(originField, request.from())
-                : rows.getFirst().path().organizations().getFirst();
-
-        var hopsByOrganization = new LinkedHashMap<String, Integer>();
-        for (var row : rows) { // rows come ordered by hops, so the first seen is the minimum
-            hopsByOrganization.putIfAbsent(row.reachedId(), row.hops());
+        var walked = walk(request, repository::run);
+        var origin = walked.origin();
+        if (origin == null) {
+            throw notFound(originField, request.from());
         }
-        boolean truncated = rows.size() >= rowCap || hopsByOrganization.size() > request.limit();
-        var kept = hopsByOrganization.entrySet().stream()
-                .limit(request.limit())
-                .map(Map.Entry::getKey)
-                .collect(Collectors.toSet());
-        var paths = rows.stream()
-                .filter(row -> kept.contains(row.reachedId()))
-                .map(TraceRepository.Row::path)
-                .toList();
+        var rows = walked.paths();
+        var hopsByOrganization = new LinkedHashMap<String, Integer>();
+        var reachedBy = new HashMap<String, Organization>();
+        for (var row : rows) { // rows come ordered by hops, so the first seen is the minimum
+            hopsByOrganization.putIfAbsent(row.last().id(), row.length());
+            reachedBy.putIfAbsent(row.last().id(), row.last());
+        }
+        boolean truncated = walked.full() || hopsByOrganization.size() > request.limit();
+        var kept = hopsByOrganization.keySet().stream().limit(request.limit()).collect(Collectors.toSet());
+        var paths = rows.stream().filter(row -> kept.contains(row.last().id())).toList();
         if (paths.size() > request.maxPaths()) {
             paths = paths.subList(0, request.maxPaths());
             truncated = true;
@@ -79,8 +65,6 @@ public class TraceService {
         var pathsByOrganization =
                 paths.stream().collect(Collectors.groupingBy(path -> path.last().id()));
         // A reached organization whose paths maxPaths cut off still has the row that reached it.
-        var reachedBy = new HashMap<String, Organization>();
-        rows.forEach(row -> reachedBy.putIfAbsent(row.reachedId(), row.path().last()));
         var reached = new ArrayList<Reach>();
         hopsByOrganization.forEach((id, hops) -> {
             if (kept.contains(id)) {
@@ -90,30 +74,38 @@ public class TraceService {
         return new Trace(origin, request.direction(), request.mode(), reached, paths, truncated);
     }
 
+    /**
+     * Walks a checked request with the given statements: the very walk {@link #trace} makes (the
+     * benchmark runs it through the bare driver too). One row more than any answer can use tells
+     * whether the graph held more.
+     */
+    public static TraceWalk.Result walk(TraceRequest request, TraceWalk.Statements statements) {
+        return walk(request, statements, request.maxPaths() + request.limit() + 1);
+    }
+
+    private static TraceWalk.Result walk(TraceRequest request, TraceWalk.Statements statements, int rowCap) {
+        var parameters = filterParameters(request.activeOn(), request.minConfidence());
+        parameters.put("from", request.from());
+        parameters.put("categories", request.categories());
+        return new TraceWalk(statements).walk(request, parameters, rowCap);
+    }
+
+    /**
+     * Every LINEAGE path downstream from an organization, whatever its confidence, shortest first:
+     * what policyConflicts checks against the organization's policies. Empty for an unknown origin.
+     */
+    public List<FlowPath> lineagePaths(String from, @Nullable PartialDate activeOn, int maxHops) {
+        var request = new TraceRequest(
+                from, Direction.DOWNSTREAM, TraceMode.LINEAGE, maxHops, activeOn, null, null, null, null, 1, 1);
+        return walk(request, repository::run, TraceWalk.MAX_WALKED_PATHS).paths();
+    }
+
     /** Checks what needs no database: hop count, limits and the form of the origin's id. */
     public static void check(TraceRequest request, String originField) {
         checkHops("maxHops", request.maxHops());
         checkRange("limit", request.limit(), MAX_LIMIT);
         checkRange("maxPaths", request.maxPaths(), MAX_PATHS);
         Ids.checkSlug(originField, request.from());
-    }
-
-    /** The Cypher and parameters of a trace: the one statement {@link #trace} runs (the benchmark runs it raw too). */
-    public static TraceStatement statement(TraceRequest request) {
-        var parameters = filterParameters(request.activeOn(), request.minConfidence());
-        parameters.put("from", request.from());
-        parameters.put("categories", request.categories());
-        parameters.put("purposes", names(request.purposes()));
-        parameters.put(
-                "kindLabels",
-                request.toKinds() == null
-                        ? null
-                        : request.toKinds().stream().map(OrgKind::label).toList());
-        // One row more than any answer can use tells us whether the database held more.
-        int rowCap = request.maxPaths() + request.limit() + 1;
-        parameters.put("rowCap", rowCap);
-        return new TraceStatement(
-                TraceQueries.trace(request.direction(), request.mode(), request.maxHops()), parameters);
     }
 
     /** A statement ready to run. */
@@ -173,14 +165,14 @@ public class TraceService {
         Ids.checkSlug(field, id);
         var found = organizations.findAll(Set.of(id)).get(id);
         if (found == null) {
-            throw new NotFoundException(
-                    field + ": no organization '" + id
-                            + "'. Ids are slugs such as x or us-secret-service; find one with search(text: …) or organizations(…).");
+            throw notFound(field, id);
         }
         return found;
     }
 
-    private static @Nullable List<String> names(@Nullable List<? extends Enum<?>> values) {
-        return values == null ? null : values.stream().map(Enum::name).toList();
+    private static NotFoundException notFound(String field, String id) {
+        return new NotFoundException(
+                field + ": no organization '" + id
+                        + "'. Ids are slugs such as x or us-secret-service; find one with search(text: …) or organizations(…).");
     }
 }
