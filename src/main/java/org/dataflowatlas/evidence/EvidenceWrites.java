@@ -3,6 +3,7 @@ package org.dataflowatlas.evidence;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.dataflowatlas.graph.Lineage;
 import org.dataflowatlas.graph.Mapping;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -63,13 +64,16 @@ class EvidenceWrites {
         this.neo4j = neo4j;
     }
 
+    /** Writes the source; a flow it evidences may take a new date from it. */
     Source addSource(Map<String, @Nullable Object> parameters) {
-        return neo4j.query(ADD_SOURCE)
+        var source = neo4j.query(ADD_SOURCE)
                 .bindAll(parameters)
                 .fetchAs(Source.class)
                 .mappedBy((types, record) -> Mapping.source(record.get("s").asNode()))
                 .one()
                 .orElseThrow();
+        Lineage.refreshSources(this::run, List.of(source.id()));
+        return source;
     }
 
     Optional<EvidenceRepository.Subject> targetOf(String id) {
@@ -83,11 +87,19 @@ class EvidenceWrites {
     }
 
     Object addEvidence(EvidenceRepository.Subject subject, String id, List<Map<String, String>> evidence) {
-        return neo4j.query(ADD_EVIDENCE.formatted(subject.name()))
+        var entity = neo4j.query(ADD_EVIDENCE.formatted(subject.name()))
                 .bindAll(Map.of("id", id, "evidence", evidence))
                 .fetchAs(Object.class)
                 .mappedBy((types, record) -> EvidenceRepository.entity(record, "n"))
                 .one()
                 .orElseThrow();
+        if (subject == EvidenceRepository.Subject.DataFlow) {
+            Lineage.refreshEvidenceDates(this::run, List.of(id));
+        }
+        return entity;
+    }
+
+    private void run(String query, Map<String, @Nullable Object> parameters) {
+        neo4j.query(query).bindAll(parameters).run();
     }
 }

@@ -56,6 +56,8 @@ public class GraphExporter {
             MATCH (a)-[r]->(b)
             WHERE a.id IS NOT NULL AND b.id IS NOT NULL
               AND none(l IN labels(a) + labels(b) WHERE l STARTS WITH '__')
+              // Lineage links are derived from the rest (graph.Lineage): a load makes them again.
+              AND type(r) <> 'FEEDS'
             RETURN type(r) AS type, properties(r) AS properties, labels(a) AS startLabels, a.id AS startId,
                    labels(b) AS endLabels, b.id AS endId
             ORDER BY startId, type, endId

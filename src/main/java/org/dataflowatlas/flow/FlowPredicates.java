@@ -19,19 +19,14 @@ public final class FlowPredicates {
 
     private FlowPredicates() {}
 
-    /** The rule for the flow bound to {@code variable} (a constant name from the calling query, never input). */
+    /**
+     * The rule for the flow bound to {@code variable} (a constant name from the calling query, never
+     * input). Plain property comparisons, so it prunes inside any pattern and plans in no time: the
+     * earliest dated evidence is kept on the flow as {@code evidencedSince} ({@code graph.Lineage}).
+     */
     public static String activeOn(String variable) {
         return """
-                ($activeLast IS NULL OR coalesce(%1$s.since,
-                    COLLECT { MATCH (%1$s)-[:EVIDENCED_BY]->(dated:Source) WHERE dated.published IS NOT NULL
-                              RETURN dated.published ORDER BY dated.published LIMIT 1 }[0], '') <= $activeLast)
-                AND ($activeFirst IS NULL OR %1$s.until IS NULL OR %1$s.until + '~' >= $activeFirst)""".formatted(variable);
-    }
-
-    /** A cheap part of the rule, usable where subqueries are not (inside quantified path patterns). */
-    public static String activeOnWithoutEvidence(String variable) {
-        return """
-                ($activeLast IS NULL OR %1$s.since IS NULL OR %1$s.since <= $activeLast)
+                ($activeLast IS NULL OR coalesce(%1$s.since, %1$s.evidencedSince, '') <= $activeLast)
                 AND ($activeFirst IS NULL OR %1$s.until IS NULL OR %1$s.until + '~' >= $activeFirst)""".formatted(variable);
     }
 

@@ -173,7 +173,11 @@ public class FlowService {
         parameters.put("product", product);
         parameters.put("agreements", agreements);
         parameters.put("evidence", evidence);
-        var flow = writes.record(parameters);
+        var derived = categories.stream()
+                .filter(category -> !derivedFrom(category).isEmpty())
+                .map(category -> (String) category.get("id"))
+                .toList();
+        var flow = writes.record(parameters, derived);
         audit.record("recordFlow", EvidenceChecks.touched(flow.id(), evidence, from, to), null);
         return flow;
     }

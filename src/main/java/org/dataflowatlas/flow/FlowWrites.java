@@ -1,7 +1,9 @@
 package org.dataflowatlas.flow;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.dataflowatlas.graph.Lineage;
 import org.dataflowatlas.graph.Mapping;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -112,16 +114,26 @@ class FlowWrites {
                 .orElse(null);
     }
 
-    DataFlow record(Map<String, @Nullable Object> parameters) {
-        return write(RECORD, parameters);
+    /** Records the flow, then its lineage links and evidence date, and those a new derivation changes. */
+    DataFlow record(Map<String, @Nullable Object> parameters, Collection<String> derivedCategories) {
+        var flow = write(RECORD, parameters);
+        Lineage.refreshFlows(this::run, List.of(flow.id()));
+        Lineage.refreshCategories(this::run, derivedCategories);
+        return flow;
     }
 
     DataFlow end(String id, String until, List<Map<String, String>> evidence) {
-        return write(END, Map.of("id", id, "until", until, "evidence", evidence));
+        var flow = write(END, Map.of("id", id, "until", until, "evidence", evidence));
+        Lineage.refreshEvidenceDates(this::run, List.of(id));
+        return flow;
     }
 
     DataFlow retract(String id, String reason, List<Map<String, String>> evidence) {
         return write(RETRACT, Map.of("id", id, "reason", reason, "evidence", evidence));
+    }
+
+    private void run(String query, Map<String, @Nullable Object> parameters) {
+        neo4j.query(query).bindAll(parameters).run();
     }
 
     private DataFlow write(String query, Map<String, @Nullable Object> parameters) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.dataflowatlas.audit.AuditTrail;
+import org.dataflowatlas.graph.Lineage;
 import org.dataflowatlas.organization.OrgKind;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Driver;
@@ -128,6 +129,13 @@ final class ImportWriter {
         transaction("sources and products", sourcesAndProducts, tx -> {
             count(tx.run(SOURCES, Map.of("sources", plan.sources())).consume().counters());
             count(tx.run(PRODUCTS, Map.of("rows", plan.products())).consume().counters());
+            if (maintainsLineage()) {
+                Lineage.refreshSources(
+                        statements(tx),
+                        plan.sources().stream()
+                                .map(row -> (String) row.get("id"))
+                                .toList());
+            }
         });
         progress.printf(
                 "  %,d organizations, %d sources and %d products written%n",
@@ -158,12 +166,16 @@ final class ImportWriter {
                 int first = from + 1;
                 int last = from + batch.size();
                 try {
-                    transaction(
-                            table.file() + " flows " + first + "-" + last,
-                            batch,
-                            tx -> count(tx.run(FLOWS, Map.of("rows", batch))
-                                    .consume()
-                                    .counters()));
+                    transaction(table.file() + " flows " + first + "-" + last, batch, tx -> {
+                        count(tx.run(FLOWS, Map.of("rows", batch)).consume().counters());
+                        if (maintainsLineage()) {
+                            Lineage.refreshFlows(
+                                    statements(tx),
+                                    batch.stream()
+                                            .map(row -> (String) row.get("id"))
+                                            .toList());
+                        }
+                    });
                 } catch (RuntimeException ex) {
                     throw new ImportFailedException(
                             "Writing " + table.file() + " flows " + first + "-" + last
@@ -177,6 +189,15 @@ final class ImportWriter {
                 report(table.file(), done, total, started);
             }
         }
+    }
+
+    /** The product keeps lineage links and evidence dates with every batch; the bare baseline writes rows only. */
+    private boolean maintainsLineage() {
+        return actor != null;
+    }
+
+    private static Lineage.Statements statements(org.neo4j.driver.TransactionContext tx) {
+        return (cypher, parameters) -> tx.run(cypher, parameters).consume();
     }
 
     long nodesCreated() {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.dataflowatlas.InvalidInputException;
+import org.dataflowatlas.graph.Lineage;
 import org.dataflowatlas.security.Actor;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Driver;
@@ -49,8 +50,15 @@ public class SyntheticGraph {
             for (int from = 0; from < plan.derivations().size(); from += batchSize) {
                 var batch = plan.derivations()
                         .subList(from, Math.min(plan.derivations().size(), from + batchSize));
-                session.executeWriteWithoutResult(
-                        tx -> tx.run(DERIVATIONS, Map.of("rows", batch)).consume());
+                session.executeWriteWithoutResult(tx -> {
+                    tx.run(DERIVATIONS, Map.of("rows", batch)).consume();
+                    Lineage.refreshCategories(
+                            (cypher, parameters) -> tx.run(cypher, parameters).consume(),
+                            batch.stream()
+                                    .map(row -> (String) row.get("id"))
+                                    .distinct()
+                                    .toList());
+                });
             }
         }
         long written = plan.plan().tables().getFirst().flows().size();

@@ -5,6 +5,7 @@ import ac.simons.neo4j.migrations.core.MigrationsConfig;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Comparator;
+import org.dataflowatlas.graph.Lineage;
 import org.dataflowatlas.script.CypherScriptLoader;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.QueryConfig;
@@ -49,6 +50,7 @@ public class GraphInitializer implements InitializingBean {
         if (seedEnabled && isEmpty()) {
             seed();
         }
+        buildLineageOnce();
     }
 
     private void applySchema() {
@@ -63,6 +65,24 @@ public class GraphInitializer implements InitializingBean {
     }
 
     /** Empty means no data of ours: neo4j-migrations' own bookkeeping nodes (labels starting "__") do not count. */
+    /** A database written before lineage links were kept gets them once (the seed's load makes them itself). */
+    private void buildLineageOnce() {
+        boolean built = driver.executableQuery(Lineage.isBuilt())
+                .execute()
+                .records()
+                .getFirst()
+                .get("built")
+                .asBoolean();
+        if (!built) {
+            long started = System.nanoTime();
+            try (var session = driver.session()) {
+                Lineage.rebuildAll(
+                        (cypher, parameters) -> session.run(cypher, parameters).consume());
+            }
+            log.info("Built the lineage links and evidence dates in {} ms", (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
     private boolean isEmpty() {
         return driver.executableQuery(
                         "MATCH (n) WHERE none(label IN labels(n) WHERE label STARTS WITH '__') RETURN 1 LIMIT 1")

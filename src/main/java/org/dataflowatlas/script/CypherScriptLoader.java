@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Pattern;
+import org.dataflowatlas.graph.Lineage;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.springframework.core.io.Resource;
@@ -66,6 +67,13 @@ public class CypherScriptLoader {
                 }
             }
             transaction.commit();
+        }
+        // A script may write flows, categories or evidence in any way, so what traces read from them is made again.
+        if (result.changedAnything()) {
+            try (var session = driver.session()) {
+                Lineage.rebuildAll(
+                        (cypher, parameters) -> session.run(cypher, parameters).consume());
+            }
         }
         return result.took(Duration.ofNanos(System.nanoTime() - started));
     }

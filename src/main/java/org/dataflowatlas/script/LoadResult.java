@@ -22,6 +22,18 @@ public record LoadResult(
         return new LoadResult(script, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Duration.ZERO);
     }
 
+    /** Whether the script wrote any data (schema changes aside). */
+    public boolean changedAnything() {
+        return nodesCreated
+                        + nodesDeleted
+                        + relationshipsCreated
+                        + relationshipsDeleted
+                        + propertiesSet
+                        + labelsAdded
+                        + labelsRemoved
+                > 0;
+    }
+
     LoadResult plus(SummaryCounters counters) {
         return new LoadResult(
                 script,

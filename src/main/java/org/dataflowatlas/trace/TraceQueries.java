@@ -22,18 +22,23 @@ public final class TraceQueries {
      * The first hop: the origin and every flow leaving (DOWNSTREAM) or entering (UPSTREAM) it, with
      * the organization at its other end. No row at all means there is no such origin. The
      * {@code categories} filter applies here: the first flow carries one of them or a category
-     * derived from one.
+     * derived from one ({@link #CATEGORIES_AND_DESCENDANTS}, resolved first).
      */
     private static final String FIRST_HOP = """
             MATCH (origin:Organization {id: $from})
             RETURN origin, COLLECT {
               MATCH (origin)%s(f:DataFlow)%s(b:Organization)
               WHERE %s
-                AND ($categories IS NULL OR EXISTS {
-                      MATCH (f)-[:CARRIES]->(:DataCategory)-[:DERIVED_FROM*0..]->(c:DataCategory)
-                      WHERE c.id IN $categories })
+                AND ($categories IS NULL OR EXISTS { MATCH (f)-[:CARRIES]->(c:DataCategory) WHERE c.id IN $categories })
               RETURN {f: f, b: b}
             } AS hops
+            """;
+
+    /** The categories asked for and every category derived from them, transitively. */
+    static final String CATEGORIES_AND_DESCENDANTS = """
+            MATCH (c:DataCategory)<-[:DERIVED_FROM*0..]-(d:DataCategory)
+            WHERE c.id IN $categories
+            RETURN collect(DISTINCT d.id) AS ids
             """;
 
     /** REACHABILITY: any flow leaving (entering) the organizations at the ends of the paths so far. */
@@ -45,35 +50,16 @@ public final class TraceQueries {
             """;
 
     /**
-     * LINEAGE: the flows that pass on what the flow ending a path carried. Walking DOWNSTREAM, the
-     * next flow leaves that flow's recipient and carries a category equal to, or derived
-     * (transitively, via DERIVED_FROM) from, one the flow carried; walking UPSTREAM, the next flow
-     * enters that flow's sender and carries a category the flow's own categories are equal to or
-     * derived from. So X -> Dataminr (X public posts) -> Secret Service (First Alert alerts, derived
-     * from X public posts) is one lineage, while an agency that shares its own camera data onward
-     * does not pass on what it received. The earlier flow's categories (or the later flow's
-     * ancestors) are collected once per key, so each candidate flow is checked against a short list
-     * in place, without expanding everything that carries the same category.
+     * LINEAGE: the flows that pass on what the flow ending a path carried, along the materialised
+     * lineage rule ({@code FEEDS}, see {@code graph.Lineage}): walking DOWNSTREAM, the flows it
+     * feeds; walking UPSTREAM, the flows that feed it. So X -> Dataminr (X public posts) -> Secret
+     * Service (First Alert alerts, derived from X public posts) is one lineage, while an agency that
+     * shares its own camera data onward does not pass on what it received.
      */
-    private static final String NEXT_LINEAGE_HOP_DOWNSTREAM = """
+    private static final String NEXT_LINEAGE_HOP = """
             UNWIND $frontier AS key
-            MATCH (earlier:DataFlow {id: key})-[:TO]->(a:Organization)
-            WITH key, a, COLLECT { MATCH (earlier)-[:CARRIES]->(c:DataCategory) RETURN c } AS carried
-            MATCH (a)-[:SENDS]->(f:DataFlow)-[:TO]->(b:Organization)
+            MATCH (:DataFlow {id: key})%s(f:DataFlow)%s(b:Organization)
             WHERE b.id <> $from AND %s
-              AND EXISTS { MATCH (f)-[:CARRIES]->(:DataCategory)-[:DERIVED_FROM*0..]->(c:DataCategory) WHERE c IN carried }
-            RETURN key, f, b
-            """;
-
-    private static final String NEXT_LINEAGE_HOP_UPSTREAM = """
-            UNWIND $frontier AS key
-            MATCH (later:DataFlow {id: key})<-[:SENDS]-(a:Organization)
-            WITH key, a,
-                 COLLECT { MATCH (later)-[:CARRIES]->(:DataCategory)-[:DERIVED_FROM*0..]->(c:DataCategory) RETURN DISTINCT c }
-                     AS sources
-            MATCH (a)<-[:TO]-(f:DataFlow)<-[:SENDS]-(b:Organization)
-            WHERE b.id <> $from AND %s
-              AND EXISTS { MATCH (f)-[:CARRIES]->(c:DataCategory) WHERE c IN sources }
             RETURN key, f, b
             """;
 
@@ -81,8 +67,10 @@ public final class TraceQueries {
     private static final String UPSTREAM_FIRST = FIRST_HOP.formatted("<-[:TO]-", "<-[:SENDS]-", HOP_FILTER);
     private static final String DOWNSTREAM_NEXT = NEXT_HOP.formatted("-[:SENDS]->", "-[:TO]->", HOP_FILTER);
     private static final String UPSTREAM_NEXT = NEXT_HOP.formatted("<-[:TO]-", "<-[:SENDS]-", HOP_FILTER);
-    private static final String DOWNSTREAM_LINEAGE_NEXT = NEXT_LINEAGE_HOP_DOWNSTREAM.formatted(HOP_FILTER);
-    private static final String UPSTREAM_LINEAGE_NEXT = NEXT_LINEAGE_HOP_UPSTREAM.formatted(HOP_FILTER);
+    private static final String DOWNSTREAM_LINEAGE_NEXT =
+            NEXT_LINEAGE_HOP.formatted("-[:FEEDS]->", "-[:TO]->", HOP_FILTER);
+    private static final String UPSTREAM_LINEAGE_NEXT =
+            NEXT_LINEAGE_HOP.formatted("<-[:FEEDS]-", "<-[:SENDS]-", HOP_FILTER);
 
     static String firstHop(Direction direction) {
         return direction == Direction.DOWNSTREAM ? DOWNSTREAM_FIRST : UPSTREAM_FIRST;
@@ -115,11 +103,6 @@ public final class TraceQueries {
             """;
 
     static String paths(int k, int maxHops) {
-        return PATHS.formatted(
-                k,
-                maxHops,
-                "coalesce(f.retracted, false) = false AND f.confidence IN $confidences AND "
-                        + FlowPredicates.activeOnWithoutEvidence("f"),
-                SIMPLE_PATH + " AND all(x IN f WHERE " + FlowPredicates.activeOn("x") + ")");
+        return PATHS.formatted(k, maxHops, HOP_FILTER, SIMPLE_PATH);
     }
 }

@@ -96,8 +96,15 @@ public final class TraceWalk {
         var purposes = request.purposes() == null ? null : Set.copyOf(request.purposes());
         var kinds = request.toKinds() == null ? null : Set.copyOf(request.toKinds());
 
+        int statementCount = 0;
+        if (parameters.get("categories") != null) {
+            var categories = statements.run(TraceQueries.CATEGORIES_AND_DESCENDANTS, parameters);
+            statementCount++;
+            parameters = new HashMap<>(parameters);
+            parameters.put("categories", categories.getFirst().get("ids").asList(value -> value.asString()));
+        }
         var first = statements.run(TraceQueries.firstHop(request.direction()), parameters);
-        int statementCount = 1;
+        statementCount++;
         if (first.isEmpty()) {
             return new Result(null, List.of(), false, statementCount);
         }
