@@ -24,6 +24,7 @@ import picocli.CommandLine.Unmatched;
             GenerateCommand.class,
             KeyCommand.class,
             BenchCommand.class,
+            LineageCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {
