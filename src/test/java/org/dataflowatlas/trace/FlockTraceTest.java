@@ -100,9 +100,11 @@ class FlockTraceTest {
 
     @AfterAll
     void removeFlock() {
-        driver.executableQuery("""
-                        MATCH (n) WHERE n.id STARTS WITH 'flock-' OR n.id IN ['the-news-and-observer', 'flock-safety']
-                        CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS""").execute();
+        try (var session = driver.session()) { // batches need an auto-commit transaction
+            session.run("""
+                            MATCH (n) WHERE n.id STARTS WITH 'flock-' OR n.id = 'the-news-and-observer'
+                            CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS""").consume();
+        }
     }
 
     @Test
