@@ -4,14 +4,19 @@
 // Lineage rule: the first hop is any flow leaving the origin; each later hop must carry a data
 // category equal to, or derived from (DERIVED_FROM, transitively), one the previous hop carried.
 // So X -> Dataminr (X public posts) -> US Secret Service (First Alert alerts, derived from X
-// public posts) is one lineage. No organization appears twice on a path; retracted flows are skipped.
+// public posts) is one lineage. The database keeps that rule as FEEDS links between consecutive
+// flows (`dataflow-atlas lineage` checks them after writes made outside the application).
+// No organization appears twice on a path; retracted flows are skipped.
 WITH 'x' AS origin
-MATCH path = (start:Organization {id: origin})
-      ((sender:Organization)-[:SENDS]->(flow:DataFlow WHERE coalesce(flow.retracted, false) = false)-[:TO]->(receiver:Organization)){1,4}
+MATCH (start:Organization {id: origin})
+// Every flow on a lineage from the origin: the flows leaving it and what they feed, transitively.
+CALL (start) {
+  MATCH (start)-[:SENDS]->(:DataFlow)-[:FEEDS]->{0,3}(candidate:DataFlow)
+  RETURN collect(DISTINCT candidate) AS candidates
+}
+MATCH path = (start)
+      ((sender:Organization)-[:SENDS]->(flow:DataFlow WHERE flow IN candidates AND coalesce(flow.retracted, false) = false)-[:TO]->(receiver:Organization)){1,4}
 WHERE all(i IN range(0, size(receiver) - 1) WHERE receiver[i] <> start
         AND all(j IN range(i + 1, size(receiver) - 1) WHERE receiver[i] <> receiver[j]))
-  AND all(i IN range(0, size(flow) - 2) WHERE EXISTS {
-        MATCH (earlier:DataFlow)-[:CARRIES]->(:DataCategory)<-[:DERIVED_FROM*0..]-(:DataCategory)<-[:CARRIES]-(later:DataFlow)
-        WHERE earlier = flow[i] AND later = flow[i + 1]
-      })
+  AND all(i IN range(0, size(flow) - 2) WHERE EXISTS { WITH flow[i] AS earlier, flow[i + 1] AS later MATCH (earlier)-[:FEEDS]->(later) })
 RETURN path;

@@ -7,14 +7,16 @@
 // case: the article says it is unclear whether X approved law-enforcement use in writing).
 WITH 'x' AS platformId
 MATCH (platform:Organization {id: platformId})-[:PUBLISHES]->(policy:Policy)
+// Lineage paths follow the FEEDS links between consecutive flows (see 01-trace-x-downstream.cypher).
+CALL (platform) {
+  MATCH (platform)-[:SENDS]->(:DataFlow)-[:FEEDS]->{0,5}(candidate:DataFlow)
+  RETURN collect(DISTINCT candidate) AS candidates
+}
 MATCH (platform)
-      ((sender:Organization)-[:SENDS]->(flow:DataFlow WHERE coalesce(flow.retracted, false) = false)-[:TO]->(receiver:Organization)){1,6}
+      ((sender:Organization)-[:SENDS]->(flow:DataFlow WHERE flow IN candidates AND coalesce(flow.retracted, false) = false)-[:TO]->(receiver:Organization)){1,6}
 WHERE all(i IN range(0, size(receiver) - 1) WHERE receiver[i] <> platform
         AND all(j IN range(i + 1, size(receiver) - 1) WHERE receiver[i] <> receiver[j]))
-  AND all(i IN range(0, size(flow) - 2) WHERE EXISTS {
-        MATCH (earlier:DataFlow)-[:CARRIES]->(:DataCategory)<-[:DERIVED_FROM*0..]-(:DataCategory)<-[:CARRIES]-(later:DataFlow)
-        WHERE earlier = flow[i] AND later = flow[i + 1]
-      })
+  AND all(i IN range(0, size(flow) - 2) WHERE EXISTS { WITH flow[i] AS earlier, flow[i + 1] AS later MATCH (earlier)-[:FEEDS]->(later) })
   AND last(flow).purpose IN policy.prohibitedPurposes
 WITH platform, policy, flow, receiver, last(flow) AS offending,
      COLLECT { MATCH (platform)-[:PARTY_TO]->(agreement:Agreement)<-[:UNDER]-(covered:DataFlow)
