@@ -47,6 +47,8 @@ public final class Benchmark {
             int limit,
             int maxPaths,
             Path flockDirectory,
+            int realWarmup,
+            int realIterations,
             String command) {}
 
     private static final String TRACE_QUERY = """
@@ -98,6 +100,7 @@ public final class Benchmark {
         this.bareContext = bareContext;
         header(settings);
         importComparison(settings, bareContext.getBean(Driver.class));
+        realGraph(settings);
         generate(settings);
         traces(settings);
         statements();
@@ -182,6 +185,38 @@ public final class Benchmark {
                         product,
                         summary.rowsRead(),
                         summary.rowsPerSecond()));
+    }
+
+    private List<String> realOrigins = List.of();
+
+    /** The origins the real-graph section used (empty when it was skipped), for the cold section. */
+    public List<String> realOrigins() {
+        return realOrigins;
+    }
+
+    /** The seed and the Flock import are in; the transparency reports complete the real graph. */
+    private void realGraph(Settings settings) {
+        var transparency = settings.flockDirectory().resolveSibling("transparency-reports");
+        if (!Files.isDirectory(settings.flockDirectory()) || !Files.isDirectory(transparency)) {
+            report.append("## Real graph\n\nSkipped: ")
+                    .append(settings.flockDirectory())
+                    .append(" or ")
+                    .append(transparency)
+                    .append(" is not there.\n\n");
+            return;
+        }
+        log.println("Real graph: importing the transparency reports…");
+        log.flush();
+        context.getBean(Importer.class)
+                .run(
+                        "transparency-reports",
+                        List.of(transparency),
+                        false,
+                        Importer.DEFAULT_BATCH_SIZE,
+                        new PrintWriter(java.io.Writer.nullWriter()));
+        realOrigins = RealGraph.origins(driver);
+        new RealGraph(driver, endpoint, log)
+                .warm(report, realOrigins, settings.realWarmup(), settings.realIterations());
     }
 
     private void generate(Settings settings) {
@@ -366,7 +401,9 @@ public final class Benchmark {
                 .append(trace)
                 .append(" |\n| 100 organizations, each with flowsOut → to → flowsOut → to | ")
                 .append(wide)
-                .append(" |\n\nTarget: at most 3, whatever the width.\n");
+                .append(
+                        " |\n\nA trace costs one statement per hop it walks, then one for the categories, products"
+                                + " and evidence of all its flows; the organizations page costs the same whatever its width.\n\n");
     }
 
     private String post(String query, Map<String, Object> variables) {

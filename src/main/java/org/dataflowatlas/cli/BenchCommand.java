@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.dataflowatlas.DataflowAtlasApplication;
 import org.dataflowatlas.bench.Benchmark;
+import org.dataflowatlas.bench.RealGraph;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.util.FileSystemUtils;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -79,6 +81,26 @@ final class BenchCommand implements Callable<Integer> {
             description = "Where to write the Markdown report (default ${DEFAULT-VALUE}).")
     Path output;
 
+    @Option(
+            names = "--real-warmup",
+            defaultValue = "2",
+            description = "Warm-up rounds on the real graph (default ${DEFAULT-VALUE}).")
+    int realWarmup;
+
+    @Option(
+            names = "--real-iterations",
+            defaultValue = "5",
+            description = "Measured rounds on the real graph, 20 origins each (default ${DEFAULT-VALUE}).")
+    int realIterations;
+
+    @Option(
+            names = "--cold",
+            negatable = true,
+            defaultValue = "true",
+            fallbackValue = "true",
+            description = "Also start a new JVM on the database and time first calls (default ${DEFAULT-VALUE}).")
+    boolean cold;
+
     @Option(names = "--page-cache", defaultValue = "1g", description = "Neo4j page cache (default ${DEFAULT-VALUE}).")
     String pageCache;
 
@@ -97,27 +119,34 @@ final class BenchCommand implements Callable<Integer> {
         }
         int orgs = organizations > 0 ? organizations : (int) Math.max(100, flows / 10);
         var command = "java -jar target/dataflow-atlas.jar bench --flows " + flows + " --organizations " + orgs
-                + " --origins " + origins + " --warmup " + warmup + " --iterations " + iterations;
+                + " --origins " + origins + " --warmup " + warmup + " --iterations " + iterations + " --real-warmup "
+                + realWarmup + " --real-iterations " + realIterations + (cold ? "" : " --no-cold");
+        // The product's database outlives its context, so the cold section can start a new JVM on it.
+        var productData = Files.createTempDirectory("dataflow-atlas-bench");
         var common = List.of(
-                "--dataflow.embedded.temporary=true",
                 "--dataflow.embedded.bolt-port=0",
                 "--dataflow.embedded.http-port=0",
                 "--dataflow.embedded.page-cache=" + pageCache,
-                "--dataflow.seed.enabled=false",
                 "--logging.level.root=WARN",
                 "--logging.level.org.springframework=OFF");
+        var bareArguments = new ArrayList<>(common);
+        bareArguments.addAll(List.of("--dataflow.embedded.temporary=true", "--dataflow.seed.enabled=false"));
         var serving = new ArrayList<>(common);
         serving.addAll(List.of(
+                "--dataflow.embedded.data-directory=" + productData,
+                "--dataflow.security.generate-editor-key=false",
                 "--server.port=0",
                 "--dataflow.bench.count-statements=true",
                 "--dataflow.limits.query-timeout=120s",
                 "--dataflow.embedded.transaction-timeout=300s"));
+        StringBuilder report;
+        List<String> realOrigins;
         err.println("Starting two fresh temporary databases (the product, and a bare one for the import baseline)…");
         try (var bare = new SpringApplicationBuilder(DataflowAtlasApplication.class)
                         .web(WebApplicationType.NONE)
                         .bannerMode(Banner.Mode.OFF)
                         .logStartupInfo(false)
-                        .run(common.toArray(String[]::new));
+                        .run(bareArguments.toArray(String[]::new));
                 var product = new SpringApplicationBuilder(DataflowAtlasApplication.class)
                         .bannerMode(Banner.Mode.OFF)
                         .logStartupInfo(false)
@@ -132,8 +161,22 @@ final class BenchCommand implements Callable<Integer> {
                     200,
                     500,
                     flock,
+                    realWarmup,
+                    realIterations,
                     command);
-            var report = new Benchmark(product, new java.io.PrintWriter(err, true)).run(settings, bare);
+            var benchmark = new Benchmark(product, new java.io.PrintWriter(err, true));
+            report = new StringBuilder(benchmark.run(settings, bare));
+            realOrigins = benchmark.realOrigins();
+        } catch (RuntimeException ex) {
+            err.println("Error: the benchmark failed: " + ex.getMessage());
+            return 1;
+        }
+        try {
+            if (cold) {
+                RealGraph.cold(report, productData, realOrigins, new java.io.PrintWriter(err, true));
+            } else {
+                report.append("## Cold: a new JVM on the same database\n\nSkipped (--no-cold).\n");
+            }
             out.println(report);
             if (output.getParent() != null) {
                 Files.createDirectories(output.getParent());
@@ -144,6 +187,8 @@ final class BenchCommand implements Callable<Integer> {
         } catch (RuntimeException ex) {
             err.println("Error: the benchmark failed: " + ex.getMessage());
             return 1;
+        } finally {
+            FileSystemUtils.deleteRecursively(productData);
         }
     }
 }
