@@ -90,8 +90,8 @@ public final class RealGraph {
 
     private static final String ORIGINS = """
             MATCH (a:Agency) WHERE a.id STARTS WITH 'flock-agency-'
-            WITH a, COUNT { (a)-[:SENDS]->(:DataFlow)-[:TO]->(o) RETURN DISTINCT o }
-                    + COUNT { (a)<-[:TO]-(:DataFlow)<-[:SENDS]-(o) RETURN DISTINCT o } AS partners
+            WITH a, COUNT { MATCH (a)-[:SENDS]->(:DataFlow)-[:TO]->(o) RETURN DISTINCT o }
+                    + COUNT { MATCH (a)<-[:TO]-(:DataFlow)<-[:SENDS]-(o) RETURN DISTINCT o } AS partners
             WHERE partners > 0
             RETURN a.id AS id, partners ORDER BY partners DESC, id
             """;

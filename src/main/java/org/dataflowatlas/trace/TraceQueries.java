@@ -30,8 +30,14 @@ public final class TraceQueries {
               MATCH (origin)%s(f:DataFlow)%s(b:Organization)
               WHERE %s
                 AND ($categories IS NULL OR EXISTS { MATCH (f)-[:CARRIES]->(c:DataCategory) WHERE c.id IN $categories })
-              RETURN {f: f, b: b}
+              RETURN {flow: f.id, purpose: f.purpose, to: b.id, labels: labels(b)}
             } AS hops
+            """;
+
+    /** The nodes of the flows and organizations on the paths a walk keeps, each once. */
+    static final String NODES = """
+            RETURN COLLECT { UNWIND $flows AS id MATCH (f:DataFlow {id: id}) RETURN f } AS flows,
+                   COLLECT { UNWIND $organizations AS id MATCH (o:Organization {id: id}) RETURN o } AS organizations
             """;
 
     /** The categories asked for and every category derived from them, transitively. */
@@ -46,7 +52,7 @@ public final class TraceQueries {
             UNWIND $frontier AS key
             MATCH (a:Organization {id: key})%s(f:DataFlow)%s(b:Organization)
             WHERE b.id <> $from AND %s
-            RETURN key, f, b
+            RETURN key, f.id AS flow, f.purpose AS purpose, b.id AS to, labels(b) AS labels
             """;
 
     /**
@@ -60,7 +66,7 @@ public final class TraceQueries {
             UNWIND $frontier AS key
             MATCH (:DataFlow {id: key})%s(f:DataFlow)%s(b:Organization)
             WHERE b.id <> $from AND %s
-            RETURN key, f, b
+            RETURN key, f.id AS flow, f.purpose AS purpose, b.id AS to, labels(b) AS labels
             """;
 
     private static final String DOWNSTREAM_FIRST = FIRST_HOP.formatted("-[:SENDS]->", "-[:TO]->", HOP_FILTER);

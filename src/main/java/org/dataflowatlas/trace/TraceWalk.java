@@ -1,18 +1,21 @@
 package org.dataflowatlas.trace;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.dataflowatlas.InvalidInputException;
 import org.dataflowatlas.flow.DataFlow;
+import org.dataflowatlas.flow.Purpose;
 import org.dataflowatlas.graph.Mapping;
+import org.dataflowatlas.organization.OrgKind;
 import org.dataflowatlas.organization.Organization;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.types.MapAccessor;
 import org.neo4j.driver.types.Node;
 
 /**
@@ -42,13 +45,16 @@ public final class TraceWalk {
     /** The answer: the origin (null when there is none) and the paths found, in answer order. */
     public record Result(@Nullable Organization origin, List<FlowPath> paths, boolean full, int statements) {}
 
-    /** A path as a chain back to the origin: cheap to extend, made into a {@link FlowPath} only when kept. */
-    private record Step(
-            @Nullable Step parent, @Nullable DataFlow flow, Organization organization, String key, int hops) {
+    /**
+     * A path as a chain back to the origin: cheap to extend, made into a {@link FlowPath} only when
+     * kept. A step holds ids and what the filters on the reached end need, not nodes: a dense hop
+     * moves tens of thousands of flows, and whole nodes cost twice as much over Bolt as their ids.
+     */
+    private record Step(@Nullable Step parent, @Nullable Edge edge, String organizationId, String key, int hops) {
 
-        boolean visits(String organizationId) {
+        boolean visits(String organization) {
             for (Step step = this; step != null; step = step.parent) {
-                if (step.organization.id().equals(organizationId)) {
+                if (step.organizationId.equals(organization)) {
                     return true;
                 }
             }
@@ -58,32 +64,22 @@ public final class TraceWalk {
         String flowKey() {
             var ids = new String[hops];
             int i = hops;
-            for (Step step = this; step.flow != null; step = step.parent) {
-                ids[--i] = step.flow.id();
+            for (Step step = this; step.edge != null; step = step.parent) {
+                ids[--i] = step.edge.flowId();
             }
             return String.join("\u0000", ids);
-        }
-
-        FlowPath path() {
-            var organizations = new Organization[hops + 1];
-            var flows = new DataFlow[hops];
-            int i = hops;
-            for (Step step = this; step != null; step = step.parent) {
-                organizations[i] = step.organization;
-                if (step.flow != null) {
-                    flows[i - 1] = step.flow;
-                }
-                i--;
-            }
-            return new FlowPath(List.of(organizations), List.of(flows));
         }
     }
 
     /** One flow from the end of a path: the flow, the organization it reaches, and the key to expand next. */
-    private record Edge(DataFlow flow, Organization to, String nextKey) {}
+    private record Edge(
+            String flowId,
+            @Nullable Purpose purpose,
+            String to,
+            @Nullable OrgKind kind,
+            String nextKey) {}
 
     private final Statements statements;
-    private final Map<String, Organization> organizations = new HashMap<>();
 
     public TraceWalk(Statements statements) {
         this.statements = statements;
@@ -101,18 +97,18 @@ public final class TraceWalk {
             var categories = statements.run(TraceQueries.CATEGORIES_AND_DESCENDANTS, parameters);
             statementCount++;
             parameters = new HashMap<>(parameters);
-            parameters.put("categories", categories.getFirst().get("ids").asList(value -> value.asString()));
+            parameters.put("categories", categories.getFirst().get("ids").asList(Value::asString));
         }
         var first = statements.run(TraceQueries.firstHop(request.direction()), parameters);
         statementCount++;
         if (first.isEmpty()) {
             return new Result(null, List.of(), false, statementCount);
         }
-        var origin = organization(first.getFirst().get("origin").asNode());
-        var root = new Step(null, null, origin, origin.id(), 0);
+        var origin = Mapping.organization(first.getFirst().get("origin").asNode());
+        var root = new Step(null, null, origin.id(), origin.id(), 0);
         var firstEdges = new ArrayList<Edge>();
         for (var hop : first.getFirst().get("hops").values()) {
-            firstEdges.add(edge(origin, hop.get("f").asNode(), hop.get("b").asNode(), downstream, lineage));
+            firstEdges.add(edge(hop, lineage));
         }
 
         var kept = new ArrayList<Step>();
@@ -121,28 +117,22 @@ public final class TraceWalk {
         long walked = 0;
         for (int hops = 1; hops <= request.maxHops(); hops++) {
             if (hops > 1) {
-                var keys = new LinkedHashMap<String, Organization>();
-                frontier.forEach(step -> keys.putIfAbsent(step.key(), step.organization()));
+                var keys = new LinkedHashSet<String>();
+                frontier.forEach(step -> keys.add(step.key()));
                 var next = new HashMap<String, @Nullable Object>(parameters);
-                next.put("frontier", List.copyOf(keys.keySet()));
+                next.put("frontier", List.copyOf(keys));
                 edges = new HashMap<>();
                 for (var record : statements.run(TraceQueries.nextHop(request.direction(), request.mode()), next)) {
-                    var key = record.get("key").asString();
-                    edges.computeIfAbsent(key, k -> new ArrayList<>())
-                            .add(edge(
-                                    keys.get(key),
-                                    record.get("f").asNode(),
-                                    record.get("b").asNode(),
-                                    downstream,
-                                    lineage));
+                    edges.computeIfAbsent(record.get("key").asString(), k -> new ArrayList<>())
+                            .add(edge(record, lineage));
                 }
                 statementCount++;
             }
             var extended = new ArrayList<Step>();
             for (var step : frontier) {
                 for (var edge : edges.getOrDefault(step.key(), List.of())) {
-                    if (!step.visits(edge.to().id())) {
-                        extended.add(new Step(step, edge.flow(), edge.to(), edge.nextKey(), hops));
+                    if (!step.visits(edge.to())) {
+                        extended.add(new Step(step, edge, edge.to(), edge.nextKey(), hops));
                     }
                 }
             }
@@ -153,37 +143,95 @@ public final class TraceWalk {
                         + " paths within " + hops + " hops. Narrow it: a smaller maxHops, an activeOn date, purposes or"
                         + " categories filters, minConfidence, mode LINEAGE rather than REACHABILITY, or toKinds.");
             }
-            var reported = new ArrayList<Step>();
+            var reported = new ArrayList<Map.Entry<String, Step>>();
             for (var step : extended) {
-                if ((purposes == null || purposes.contains(step.flow().purpose()))
-                        && (kinds == null || kinds.contains(step.organization().kind()))) {
-                    reported.add(step);
+                var edge = java.util.Objects.requireNonNull(step.edge());
+                if ((purposes == null || purposes.contains(edge.purpose()))
+                        && (kinds == null || kinds.contains(edge.kind()))) {
+                    reported.add(Map.entry(step.organizationId() + "\u0001" + step.flowKey(), step));
                 }
             }
-            reported.sort(
-                    Comparator.comparing((Step step) -> step.organization().id())
-                            .thenComparing(Step::flowKey));
-            kept.addAll(reported);
+            reported.sort(Map.Entry.comparingByKey());
+            reported.forEach(entry -> kept.add(entry.getValue()));
             if (kept.size() >= rowCap || extended.isEmpty()) {
                 break;
             }
             frontier = extended;
         }
         boolean full = kept.size() >= rowCap;
-        var paths = kept.subList(0, Math.min(kept.size(), rowCap)).stream()
-                .map(Step::path)
-                .toList();
-        return new Result(origin, paths, full, statementCount);
+        var rows = kept.subList(0, Math.min(kept.size(), rowCap));
+        if (rows.isEmpty()) {
+            return new Result(origin, List.of(), full, statementCount);
+        }
+        var paths = paths(rows, origin, downstream);
+        return new Result(origin, paths, full, statementCount + 1);
     }
 
-    private Edge edge(Organization near, Node flow, Node far, boolean downstream, boolean lineage) {
-        var to = organization(far);
-        var dataFlow = downstream ? Mapping.flow(flow, near, to) : Mapping.flow(flow, to, near);
-        return new Edge(dataFlow, to, lineage ? dataFlow.id() : to.id());
+    /** The kept paths with their organization and flow nodes, fetched once each in one statement. */
+    private List<FlowPath> paths(List<Step> rows, Organization origin, boolean downstream) {
+        var flowIds = new LinkedHashSet<String>();
+        var organizationIds = new LinkedHashSet<String>();
+        for (var row : rows) {
+            for (Step step = row; step.edge() != null; step = step.parent()) {
+                flowIds.add(step.edge().flowId());
+                organizationIds.add(step.organizationId());
+            }
+        }
+        var nodes = statements
+                .run(
+                        TraceQueries.NODES,
+                        Map.of("flows", List.copyOf(flowIds), "organizations", List.copyOf(organizationIds)))
+                .getFirst();
+        var organizations = new HashMap<String, Organization>();
+        organizations.put(origin.id(), origin);
+        for (var node : nodes.get("organizations").values()) {
+            var organization = Mapping.organization(node.asNode());
+            organizations.put(organization.id(), organization);
+        }
+        var flowNodes = new HashMap<String, Node>();
+        for (var node : nodes.get("flows").values()) {
+            flowNodes.put(node.asNode().get("id").asString(), node.asNode());
+        }
+        var flows = new HashMap<String, DataFlow>();
+        var paths = new ArrayList<FlowPath>(rows.size());
+        for (var row : rows) {
+            var pathOrganizations = new Organization[row.hops() + 1];
+            var pathFlows = new DataFlow[row.hops()];
+            int i = row.hops();
+            for (Step step = row; step != null; step = step.parent()) {
+                pathOrganizations[i] = organizations.get(step.organizationId());
+                i--;
+            }
+            i = row.hops();
+            for (Step step = row; step.edge() != null; step = step.parent()) {
+                var near = pathOrganizations[i - 1];
+                var far = pathOrganizations[i];
+                pathFlows[i - 1] = flows.computeIfAbsent(
+                        step.edge().flowId(),
+                        id -> downstream
+                                ? Mapping.flow(flowNodes.get(id), near, far)
+                                : Mapping.flow(flowNodes.get(id), far, near));
+                i--;
+            }
+            paths.add(new FlowPath(List.of(pathOrganizations), List.of(pathFlows)));
+        }
+        return paths;
     }
 
-    /** Each organization is mapped once per walk, however many flows reach it. */
-    private Organization organization(Node node) {
-        return organizations.computeIfAbsent(node.get("id").asString(), id -> Mapping.organization(node));
+    private static Edge edge(MapAccessor hop, boolean lineage) {
+        var flow = hop.get("flow").asString();
+        var to = hop.get("to").asString();
+        var purpose = hop.get("purpose").isNull()
+                ? null
+                : Purpose.valueOf(hop.get("purpose").asString());
+        var labels = hop.get("labels").asList(Value::asString);
+        OrgKind kind = null;
+        for (var candidate : OrgKind.values()) {
+            if (labels.contains(candidate.label())) {
+                kind = candidate;
+                break;
+            }
+        }
+        return new Edge(flow, purpose, to, kind, lineage ? flow : to);
     }
 }

@@ -61,8 +61,8 @@ class BenchCommandTest {
         var statements =
                 Pattern.compile("\\| trace of `syn-org-0`[^|]*\\| (\\d+) \\|").matcher(markdown);
         assertThat(statements.find()).as(markdown).isTrue();
-        // Four hops at most, then one statement for the categories, products and evidence of every flow.
-        assertThat(Integer.parseInt(statements.group(1))).isBetween(2, 4 + 1);
+        // Four hops at most, the nodes of the paths kept, then the categories, products and evidence of every flow.
+        assertThat(Integer.parseInt(statements.group(1))).isBetween(2, 4 + 1 + 1);
     }
 
     @Test
