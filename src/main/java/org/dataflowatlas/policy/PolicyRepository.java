@@ -41,9 +41,11 @@ class PolicyRepository {
             RETURN key, o ORDER BY o.id
             """;
 
+    // Retracted policies stay in the graph but are not part of an organization's current picture.
     private static final String POLICIES_OF = """
             UNWIND $ids AS key
             MATCH (:Organization {id: key})-[:PUBLISHES]->(p:Policy)
+            WHERE coalesce(p.retracted, false) = false
             RETURN key, p ORDER BY p.id
             """;
 

@@ -93,6 +93,7 @@ public final class TraceQueries {
     private static final String CONFLICTS = """
             MATCH (platform:Organization)-[:PUBLISHES]->(policy:Policy)
             WHERE ($platform IS NULL OR platform.id = $platform) AND size(coalesce(policy.prohibitedPurposes, [])) > 0
+              AND coalesce(policy.retracted, false) = false
             %6$s
             MATCH (platform) (%1$s){1,%2$d}
             WHERE %3$s
@@ -101,7 +102,8 @@ public final class TraceQueries {
               AND last(f).purpose IN policy.prohibitedPurposes
             WITH platform, policy, f, b, last(f) AS offending,
                  COLLECT { MATCH (platform)-[:PARTY_TO]->(agreement:Agreement)<-[:UNDER]-(covered:DataFlow)
-                           WHERE covered IN f RETURN DISTINCT agreement ORDER BY agreement.id } AS agreements
+                           WHERE covered IN f AND coalesce(agreement.retracted, false) = false
+                           RETURN DISTINCT agreement ORDER BY agreement.id } AS agreements
             WITH platform, policy, offending, f, b, agreements,
                  CASE WHEN any(k IN agreements WHERE offending.purpose IN coalesce(k.approvedPurposes, [])) THEN 'APPROVED'
                       WHEN any(k IN agreements WHERE k.approvedPurposes IS NOT NULL) THEN 'NOT_APPROVED'

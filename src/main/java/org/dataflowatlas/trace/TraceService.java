@@ -58,6 +58,9 @@ public class TraceService {
         var origin = rows.isEmpty()
                 ? requireOrganization(originField, request.from())
                 : rows.getFirst().path().organizations().getFirst();
+        if (!origin.id().equals(request.from())) { // the id of an organization merged into origin
+            return trace(withOrigin(request, origin.id()), originField);
+        }
 
         var hopsByOrganization = new LinkedHashMap<String, Integer>();
         for (var row : rows) { // rows come ordered by hops, so the first seen is the minimum
@@ -141,10 +144,28 @@ public class TraceService {
         }
         var paths = repository.paths(statement.cypher(), statement.parameters());
         if (paths.isEmpty()) { // only an empty answer needs to know whether both ends exist
-            requireOrganization("from", from);
-            requireOrganization("to", to);
+            var start = requireOrganization("from", from).id();
+            var end = requireOrganization("to", to).id();
+            if (!start.equals(from) || !end.equals(to)) { // ids of organizations merged into others
+                return paths(start, end, maxHops, k, activeOn);
+            }
         }
         return paths;
+    }
+
+    private static TraceRequest withOrigin(TraceRequest request, String from) {
+        return new TraceRequest(
+                from,
+                request.direction(),
+                request.mode(),
+                request.maxHops(),
+                request.activeOn(),
+                request.purposes(),
+                request.minConfidence(),
+                request.categories(),
+                request.toKinds(),
+                request.limit(),
+                request.maxPaths());
     }
 
     static Map<String, @Nullable Object> filterParameters(
