@@ -245,10 +245,9 @@ public class AffiliationService {
         var evidence = evidenceChecks.check("input.evidence", input.evidence());
         requireAgencies(Map.of("input.agency", agency, "input.parent", parent));
         if (writes.wouldLoop(agency, parent)) {
-            throw new InvalidInputException("input.parent '" + parent
-                    + "' is already (through other agencies) part of '"
-                    + agency + "': the link would make '" + agency + "' part of itself. Retract the wrong link first"
-                    + " (retractPartOf).");
+            throw new InvalidInputException("input.parent '" + parent + "' is already part of '" + agency
+                    + "' (directly or through other agencies): the link would make '" + agency + "' part of itself."
+                    + " Retract the wrong link first (retractPartOf).");
         }
         var existing = repository.partOf(agency, parent).filter(p -> !p.retracted());
         checkPeriod(

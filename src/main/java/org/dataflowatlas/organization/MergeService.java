@@ -159,9 +159,8 @@ public class MergeService {
             }
             if (link.otherLabels().contains("Organization") && link.otherId().equals(keepId)) {
                 conflicts.add("'" + (link.outgoing() ? duplicateId : keepId) + "' " + link.type() + " '"
-                        + (link.outgoing() ? keepId : duplicateId) + "' would become a " + link.type() + " of '"
-                        + keepId
-                        + "' with itself: retract it first");
+                        + (link.outgoing() ? keepId : duplicateId) + "', which would then join '" + keepId
+                        + "' to itself: retract it first if it is wrong");
                 continue;
             }
             var move = new HashMap<String, @Nullable Object>();
