@@ -84,9 +84,9 @@ public class MergeService {
         }
 
         organizations.mergedInto(duplicateId).ifPresent(earlier -> {
-            throw new InvalidInputException("'" + duplicateId + "' names an organization and also one merged into '"
-                    + earlier + "' before (an import may have recreated it): merge '" + duplicateId + "' into '"
-                    + earlier + "' instead.");
+            throw new InvalidInputException("'" + duplicateId + "' names an organization and also the record of one"
+                    + " merged into '" + earlier + "' before (an import may have recreated it under the old id), so it"
+                    + " cannot be merged under that id. Record its facts on '" + earlier + "' instead.");
         });
         var nodes = writes.nodes(keepId, duplicateId);
         var keepLinks = writes.relationships(keepId);
