@@ -112,7 +112,8 @@ public class MergeService {
         audit.record(
                 "mergeOrganizations",
                 EvidenceChecks.touched(keepId, items, duplicateId),
-                why + " (" + moves.size() + " relationships moved from '" + duplicateId + "')");
+                why + " (" + moves.size() + (moves.size() == 1 ? " relationship" : " relationships") + " moved from '"
+                        + duplicateId + "')");
         return organizations.findAll(List.of(keepId)).get(keepId);
     }
 
