@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An ISO 8601 date at year, month or day precision ({@code 2016}, {@code 2023-07}, {@code 2024-01-08}).
@@ -35,6 +36,18 @@ public record PartialDate(String text, LocalDate first, LocalDate last) implemen
         } catch (DateTimeException ex) {
             throw new InvalidInputException("'" + text + "' is not a calendar date (" + ex.getMessage()
                     + "): write YYYY, YYYY-MM or YYYY-MM-DD with a month from 01 to 12 and a day that month has.");
+        }
+    }
+
+    /**
+     * Refuses an end that lies wholly before the start (overlapping partial dates pass: {@code 2023}
+     * to {@code 2023-07} is fine). Either may be null (unknown).
+     */
+    public static void requireOrder(
+            @Nullable PartialDate start, @Nullable PartialDate end, String startField, String endField, String what) {
+        if (start != null && end != null && start.first().isAfter(end.last())) {
+            throw new InvalidInputException(endField + " (" + end + ") is before " + startField + " (" + start + "): "
+                    + what + " cannot end before it starts.");
         }
     }
 

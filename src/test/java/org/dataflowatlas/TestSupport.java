@@ -3,6 +3,7 @@ package org.dataflowatlas;
 import java.util.List;
 import java.util.Map;
 import org.dataflowatlas.bench.StatementCounter;
+import org.dataflowatlas.graph.Lineage;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.QueryConfig;
 import org.neo4j.driver.RoutingControl;
@@ -34,6 +35,14 @@ public class TestSupport {
         return List.of(
                 read(driver, NODES.replace("WHERE none(", "WHERE NOT n:AuditEntry AND none(")),
                 read(driver, RELATIONSHIPS));
+    }
+
+    /** After a fixture written with the bare driver: the lineage links the API and the loader keep themselves. */
+    public static void relink(Driver driver) {
+        try (var session = driver.session()) {
+            Lineage.rebuildAll(
+                    (cypher, parameters) -> session.run(cypher, parameters).consume());
+        }
     }
 
     public static long auditEntries(Driver driver) {

@@ -2,9 +2,10 @@ package org.dataflowatlas.evidence;
 
 import org.jspecify.annotations.Nullable;
 
-/** Something that happened: a ruling, an investigation, a confirmation. */
+/** Something that happened: a ruling, an investigation, a confirmation. A retracted one is kept, marked. */
 public record Event(
         String id,
         String title,
         @Nullable String date,
-        @Nullable String description) {}
+        @Nullable String description,
+        boolean retracted) {}

@@ -33,6 +33,58 @@ class EvidenceController {
         return evidence.source(Ids.checkSlug("id", id)).orElse(null);
     }
 
+    @QueryMapping
+    @Nullable
+    Event event(@Argument String id) {
+        return evidence.event(Ids.checkSlug("id", id)).orElse(null);
+    }
+
+    @QueryMapping
+    @Nullable
+    Statement statement(@Argument String id) {
+        return evidence.statement(Ids.checkSlug("id", id)).orElse(null);
+    }
+
+    @MutationMapping
+    @PreAuthorize(Editors.ONLY)
+    Event recordEvent(@Argument EventInput input) {
+        return Retries.onTransientErrors(() -> evidence.recordEvent(input));
+    }
+
+    @MutationMapping
+    @PreAuthorize(Editors.ONLY)
+    Event retractEvent(@Argument String id, @Argument String reason, @Argument List<EvidenceInput> evidence) {
+        return Retries.onTransientErrors(() -> this.evidence.retractEvent(id, reason, evidence));
+    }
+
+    @MutationMapping
+    @PreAuthorize(Editors.ONLY)
+    Statement recordStatement(@Argument StatementInput input) {
+        return Retries.onTransientErrors(() -> evidence.recordStatement(input));
+    }
+
+    @MutationMapping
+    @PreAuthorize(Editors.ONLY)
+    Statement retractStatement(@Argument String id, @Argument String reason, @Argument List<EvidenceInput> evidence) {
+        return Retries.onTransientErrors(() -> this.evidence.retractStatement(id, reason, evidence));
+    }
+
+    @MutationMapping
+    @PreAuthorize(Editors.ONLY)
+    Source recordCitation(@Argument String source, @Argument List<String> cites) {
+        return Retries.onTransientErrors(() -> evidence.recordCitation(source, cites));
+    }
+
+    @MutationMapping
+    @PreAuthorize(Editors.ONLY)
+    RetractedLink retractCitation(
+            @Argument String source,
+            @Argument String cited,
+            @Argument String reason,
+            @Argument List<EvidenceInput> evidence) {
+        return Retries.onTransientErrors(() -> this.evidence.retractCitation(source, cited, reason, evidence));
+    }
+
     @MutationMapping
     @PreAuthorize(Editors.ONLY)
     Source addSource(@Argument SourceInput input) {
@@ -73,6 +125,23 @@ class EvidenceController {
     @BatchMapping(typeName = "Event", field = "evidence")
     Map<Event, List<Evidence>> eventEvidence(List<Event> events) {
         return byParent(events, Event::id, evidence.forEvents(ids(events, Event::id)), List.of());
+    }
+
+    @BatchMapping(typeName = "Event", field = "retraction")
+    Map<Event, Retraction> eventRetraction(List<Event> events) {
+        var retracted = events.stream().filter(Event::retracted).toList();
+        return byParent(events, Event::id, evidence.eventRetractions(ids(retracted, Event::id)), null);
+    }
+
+    @BatchMapping(typeName = "Statement", field = "evidence")
+    Map<Statement, List<Evidence>> statementEvidence(List<Statement> statements) {
+        return byParent(statements, Statement::id, evidence.forStatements(ids(statements, Statement::id)), List.of());
+    }
+
+    @BatchMapping(typeName = "Statement", field = "retraction")
+    Map<Statement, Retraction> statementRetraction(List<Statement> statements) {
+        var retracted = statements.stream().filter(Statement::retracted).toList();
+        return byParent(statements, Statement::id, evidence.statementRetractions(ids(retracted, Statement::id)), null);
     }
 
     @BatchMapping(typeName = "Event")

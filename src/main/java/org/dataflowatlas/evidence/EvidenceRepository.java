@@ -19,7 +19,8 @@ class EvidenceRepository {
     enum Subject {
         DataFlow,
         Event,
-        Policy
+        Policy,
+        Agreement
     }
 
     // Oldest evidence first (undated last), then by source id, so answers are stable.
@@ -34,6 +35,18 @@ class EvidenceRepository {
             UNWIND $ids AS key
             MATCH (s:Source {id: key})
             RETURN key, s
+            """;
+
+    private static final String EVENTS = """
+            UNWIND $ids AS key
+            MATCH (e:Event {id: key})
+            RETURN key, e
+            """;
+
+    private static final String STATEMENTS = """
+            UNWIND $ids AS key
+            MATCH (st:Statement {id: key})
+            RETURN key, st
             """;
 
     private static final String PUBLISHERS = """
@@ -88,10 +101,19 @@ class EvidenceRepository {
             RETURN key, n, sender.id AS fromId, receiver.id AS toId ORDER BY n.id
             """;
 
+    // A source may report a statement in more than one passage; it is listed once.
     private static final String REPORTED_IN = """
             UNWIND $ids AS key
             MATCH (:Statement {id: key})-[:REPORTED_IN]->(s:Source)
+            WITH DISTINCT key, s
             RETURN key, s ORDER BY s.published IS NULL, s.published, s.id
+            """;
+
+    private static final String STATEMENT_EVIDENCE = """
+            UNWIND $ids AS key
+            MATCH (:Statement {id: key})-[r:REPORTED_IN]->(s:Source)
+            RETURN key, r.quote AS quote, s
+            ORDER BY key, s.published IS NULL, s.published, s.id, r.quote
             """;
 
     private final Neo4jClient neo4j;
@@ -113,6 +135,19 @@ class EvidenceRepository {
     Map<String, Source> sources(Collection<String> ids) {
         return KeyedQuery.single(
                 neo4j, SOURCES, ids, record -> Mapping.source(record.get("s").asNode()));
+    }
+
+    Map<String, Event> events(Collection<String> ids) {
+        return KeyedQuery.single(
+                neo4j, EVENTS, ids, record -> Mapping.event(record.get("e").asNode()));
+    }
+
+    Map<String, Statement> statements(Collection<String> ids) {
+        return KeyedQuery.single(
+                neo4j,
+                STATEMENTS,
+                ids,
+                record -> Mapping.statement(record.get("st").asNode()));
     }
 
     Map<String, Organization> publishers(Collection<String> sourceIds) {
@@ -174,6 +209,16 @@ class EvidenceRepository {
                 REPORTED_IN,
                 statementIds,
                 record -> Mapping.source(record.get("s").asNode()));
+    }
+
+    Map<String, List<Evidence>> statementEvidence(Collection<String> statementIds) {
+        return KeyedQuery.grouped(
+                neo4j,
+                STATEMENT_EVIDENCE,
+                statementIds,
+                record -> new Evidence(
+                        Mapping.source(record.get("s").asNode()),
+                        record.get("quote").asString(null)));
     }
 
     static Object entity(Record record, String column) {

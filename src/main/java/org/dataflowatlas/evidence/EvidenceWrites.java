@@ -42,6 +42,8 @@ class EvidenceWrites {
               MATCH (n:Event {id: $id}) RETURN n
               UNION
               MATCH (n:Policy {id: $id}) RETURN n
+              UNION
+              MATCH (n:Agreement {id: $id}) RETURN n
             }
             RETURN labels(n)[0] AS label
             """;
@@ -56,6 +58,64 @@ class EvidenceWrites {
             WITH n
             OPTIONAL MATCH (sender:Organization)-[:SENDS]->(n)-[:TO]->(receiver:Organization)
             RETURN n, sender.id AS fromId, receiver.id AS toId
+            """;
+
+    // What an event involves may be any kind of entity: each reference carries the label found for it.
+    private static final String RECORD_EVENT = """
+            MERGE (e:Event {id: $id})
+            SET e.title = $title, e.date = coalesce($date, e.date), e.description = coalesce($description, e.description)
+            WITH e
+            CALL (e) {
+              UNWIND $involves AS ref
+              MATCH (n:$(ref.label) {id: ref.id})
+              MERGE (e)-[:INVOLVES]->(n)
+            }
+            CALL (e) {
+              UNWIND $evidence AS item
+              MATCH (src:Source {id: item.source})
+              MERGE (e)-[:EVIDENCED_BY {quote: item.quote}]->(src)
+            }
+            RETURN e
+            """;
+
+    private static final String SPEAKER = """
+            MATCH (n)-[:STATED]->(:Statement {id: $id})
+            RETURN n.id AS id
+            """;
+
+    private static final String REPORTED_QUOTES = """
+            MATCH (:Statement {id: $id})-[r:REPORTED_IN]->(:Source) WHERE r.quote IS NOT NULL
+            RETURN r.quote AS quote
+            """;
+
+    private static final String RECORD_STATEMENT = """
+            MATCH (speaker:$($speakerLabel) {id: $speaker})
+            MERGE (st:Statement {id: $id})
+            SET st.text = $text, st.paraphrase = coalesce($paraphrase, st.paraphrase),
+                st.date = coalesce($date, st.date), st.description = coalesce($description, st.description)
+            MERGE (speaker)-[:STATED]->(st)
+            WITH st
+            CALL (st) {
+              UNWIND $about AS ref
+              MATCH (n:$(ref.label) {id: ref.id})
+              MERGE (st)-[:ABOUT]->(n)
+            }
+            CALL (st) {
+              UNWIND $reportedIn AS item
+              MATCH (src:Source {id: item.source})
+              MERGE (st)-[:REPORTED_IN {quote: item.quote}]->(src)
+            }
+            RETURN st
+            """;
+
+    private static final String CITE = """
+            MATCH (s:Source {id: $id})
+            CALL (s) {
+              UNWIND $cites AS citedId
+              MATCH (cited:Source {id: citedId})
+              MERGE (s)-[:CITES]->(cited)
+            }
+            RETURN s
             """;
 
     private final Neo4jClient neo4j;
@@ -74,6 +134,51 @@ class EvidenceWrites {
                 .orElseThrow();
         Lineage.refreshSources(this::run, List.of(source.id()));
         return source;
+    }
+
+    Event recordEvent(Map<String, @Nullable Object> parameters) {
+        return neo4j.query(RECORD_EVENT)
+                .bindAll(parameters)
+                .fetchAs(Event.class)
+                .mappedBy((types, record) -> Mapping.event(record.get("e").asNode()))
+                .one()
+                .orElseThrow();
+    }
+
+    Optional<String> speakerOf(String statementId) {
+        return neo4j.query(SPEAKER)
+                .bind(statementId)
+                .to("id")
+                .fetchAs(String.class)
+                .mappedBy((types, record) -> record.get("id").asString())
+                .first();
+    }
+
+    List<String> reportedQuotes(String statementId) {
+        return List.copyOf(neo4j.query(REPORTED_QUOTES)
+                .bind(statementId)
+                .to("id")
+                .fetchAs(String.class)
+                .mappedBy((types, record) -> record.get("quote").asString())
+                .all());
+    }
+
+    Statement recordStatement(Map<String, @Nullable Object> parameters) {
+        return neo4j.query(RECORD_STATEMENT)
+                .bindAll(parameters)
+                .fetchAs(Statement.class)
+                .mappedBy((types, record) -> Mapping.statement(record.get("st").asNode()))
+                .one()
+                .orElseThrow();
+    }
+
+    Source cite(String id, List<String> cites) {
+        return neo4j.query(CITE)
+                .bindAll(Map.of("id", id, "cites", cites))
+                .fetchAs(Source.class)
+                .mappedBy((types, record) -> Mapping.source(record.get("s").asNode()))
+                .one()
+                .orElseThrow();
     }
 
     Optional<EvidenceRepository.Subject> targetOf(String id) {

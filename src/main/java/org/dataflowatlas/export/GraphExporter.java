@@ -43,7 +43,8 @@ public class GraphExporter {
             "Policy",
             "Source",
             "Event",
-            "Statement");
+            "Statement",
+            "MergedOrganization");
 
     // The audit trail records what happened on this server; it stays here and is not exported.
     private static final String ALL_NODES = """

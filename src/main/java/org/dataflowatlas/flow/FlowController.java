@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.dataflowatlas.PartialDate;
 import org.dataflowatlas.evidence.Evidence;
 import org.dataflowatlas.evidence.EvidenceInput;
+import org.dataflowatlas.evidence.Retraction;
 import org.dataflowatlas.graph.Connection;
 import org.dataflowatlas.graph.Ids;
 import org.dataflowatlas.graph.Retries;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.dataflowatlas.evidence.Evidence;
+import org.dataflowatlas.evidence.Retraction;
 import org.dataflowatlas.graph.KeyedQuery;
 import org.dataflowatlas.graph.Mapping;
 import org.dataflowatlas.policy.Agreement;
@@ -91,8 +92,17 @@ class FlowRepository {
     private static final String AGREEMENTS = """
             UNWIND $ids AS key
             MATCH (:DataFlow {id: key})-[:UNDER]->(a:Agreement)
+            WHERE coalesce(a.retracted, false) = false
             RETURN key, a
             ORDER BY a.id
+            """;
+
+    private static final String COVERED_BY = """
+            UNWIND $ids AS key
+            MATCH (s:Organization)-[:SENDS]->(f:DataFlow)-[:UNDER]->(:Agreement {id: key}), (f)-[:TO]->(t:Organization)
+            WHERE coalesce(f.retracted, false) = false
+            RETURN key, f, s, t
+            ORDER BY f.id
             """;
 
     private static final String RETRACTIONS = """
@@ -151,6 +161,10 @@ class FlowRepository {
                 AGREEMENTS,
                 flowIds,
                 record -> Mapping.agreement(record.get("a").asNode()));
+    }
+
+    Map<String, List<DataFlow>> coveredBy(Collection<String> agreementIds) {
+        return KeyedQuery.grouped(neo4j, COVERED_BY, agreementIds, Mapping::flow);
     }
 
     Map<String, Retraction> retractionsOf(Collection<String> flowIds) {

@@ -13,11 +13,13 @@ import org.dataflowatlas.PartialDate;
 import org.dataflowatlas.audit.AuditTrail;
 import org.dataflowatlas.evidence.EvidenceChecks;
 import org.dataflowatlas.evidence.EvidenceInput;
+import org.dataflowatlas.evidence.Retraction;
 import org.dataflowatlas.graph.Connection;
 import org.dataflowatlas.graph.Existence;
 import org.dataflowatlas.graph.Ids;
 import org.dataflowatlas.graph.Paging;
 import org.dataflowatlas.graph.Texts;
+import org.dataflowatlas.organization.OrganizationService;
 import org.dataflowatlas.policy.Agreement;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -37,18 +39,21 @@ public class FlowService {
     private final FlowWrites writes;
     private final EvidenceChecks evidenceChecks;
     private final Existence existence;
+    private final OrganizationService organizations;
 
     FlowService(
             FlowRepository repository,
             FlowWrites writes,
             EvidenceChecks evidenceChecks,
             Existence existence,
+            OrganizationService organizations,
             AuditTrail audit) {
         this.audit = audit;
         this.repository = repository;
         this.writes = writes;
         this.evidenceChecks = evidenceChecks;
         this.existence = existence;
+        this.organizations = organizations;
     }
 
     public Optional<DataFlow> find(String id) {
@@ -95,14 +100,23 @@ public class FlowService {
         return repository.agreementsOf(flowIds);
     }
 
+    /** The current flows under each agreement. */
+    public Map<String, List<DataFlow>> coveredBy(Collection<String> agreementIds) {
+        return repository.coveredBy(agreementIds);
+    }
+
     public Map<String, Retraction> retractionsOf(Collection<String> flowIds) {
         return repository.retractionsOf(flowIds);
     }
 
     @Transactional
     public DataFlow record(FlowInput input) {
-        var from = Ids.checkSlug("input.from", input.from());
-        var to = Ids.checkSlug("input.to", input.to());
+        Ids.checkSlug("input.from", input.from());
+        Ids.checkSlug("input.to", input.to());
+        // The ids of organizations merged into others name the ones kept.
+        var ends = organizations.canonicalIds(List.of(input.from(), input.to()));
+        var from = ends.get(input.from());
+        var to = ends.get(input.to());
         if (from.equals(to)) {
             throw new InvalidInputException(
                     "input.from and input.to are both '" + from + "': a flow goes from one organization to another.");

@@ -21,6 +21,12 @@ public class Existence {
                    [id IN check.ids WHERE NOT EXISTS { MATCH (n:$(check.label) {id: id}) }] AS missing
             """;
 
+    // Which of the labels (from code) each id has, for references that may name any kind of entity.
+    private static final String LABELS = """
+            UNWIND $ids AS id
+            RETURN id, [label IN $labels WHERE EXISTS { MATCH (n:$(label) {id: id}) }] AS labels
+            """;
+
     private final Neo4jClient neo4j;
 
     Existence(Neo4jClient neo4j) {
@@ -47,6 +53,42 @@ public class Existence {
             }
         });
         return result;
+    }
+
+    /**
+     * The one label among {@code labels} that each id has, for a reference that may name any of
+     * them (what an event involves, who made a statement). NOT_FOUND names the ids that have none;
+     * BAD_REQUEST names an id that several kinds of entity share, since the reference would be ambiguous.
+     */
+    public Map<String, String> requireOneLabel(String field, Collection<String> ids, List<String> labels) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        var found = new java.util.LinkedHashMap<String, String>();
+        var missing = new TreeSet<String>();
+        neo4j.query(LABELS)
+                .bindAll(Map.of("ids", List.copyOf(ids), "labels", labels))
+                .fetch()
+                .all()
+                .forEach(row -> {
+                    var id = (String) row.get("id");
+                    @SuppressWarnings("unchecked")
+                    var has = (List<String>) row.get("labels");
+                    if (has.isEmpty()) {
+                        missing.add(id);
+                    } else if (has.size() > 1) {
+                        throw new org.dataflowatlas.InvalidInputException(field + ": '" + id + "' is the id of a "
+                                + String.join(" and of a ", has) + "; the reference is ambiguous. Record the fact"
+                                + " with the specific mutation for one of them, or give one of them another id.");
+                    } else {
+                        found.put(id, has.getFirst());
+                    }
+                });
+        if (!missing.isEmpty()) {
+            throw new NotFoundException(field + ": nothing has the id " + String.join(", ", missing) + " (looked for "
+                    + String.join(", ", labels) + "). Create it first or correct the id; search(text: …) finds ids.");
+        }
+        return found;
     }
 
     /** Throws NOT_FOUND naming every missing id, with what to do about it. */

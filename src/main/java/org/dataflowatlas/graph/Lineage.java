@@ -79,6 +79,12 @@ public final class Lineage {
             %s
             """.formatted(EVIDENCED_SINCE);
 
+    private static final String REFRESH_ORGANIZATIONS = """
+            UNWIND $organizations AS organizationId
+            MATCH (a:Organization {id: organizationId})
+            %s
+            """.formatted(RELINK);
+
     private static final String REFRESH_SOURCES = """
             UNWIND $sources AS sourceId
             MATCH (:Source {id: sourceId})<-[:EVIDENCED_BY]-(f:DataFlow)
@@ -146,10 +152,17 @@ public final class Lineage {
         }
     }
 
-    /** After a category gains a derivation: the links at every organization that sends it or what derives from it. */
+    /** After a category gains or loses a derivation: the links at every organization that sends it or what derives from it. */
     public static void refreshCategories(Statements statements, Collection<String> categoryIds) {
         if (!categoryIds.isEmpty()) {
             statements.run(REFRESH_CATEGORIES, Map.of("categories", List.copyOf(categoryIds)));
+        }
+    }
+
+    /** After flows moved to an organization (a merge): the links through it. */
+    public static void refreshOrganizations(Statements statements, Collection<String> organizationIds) {
+        if (!organizationIds.isEmpty()) {
+            statements.run(REFRESH_ORGANIZATIONS, Map.of("organizations", List.copyOf(organizationIds)));
         }
     }
 

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.dataflowatlas.evidence.Event;
+import org.dataflowatlas.evidence.Evidence;
+import org.dataflowatlas.evidence.Retraction;
 import org.dataflowatlas.evidence.Source;
 import org.dataflowatlas.evidence.SourceKind;
 import org.dataflowatlas.evidence.Statement;
@@ -127,7 +129,10 @@ public final class Mapping {
 
     public static Person person(Node p) {
         return new Person(
-                p.get("id").asString(), p.get("name").asString(p.get("id").asString()));
+                p.get("id").asString(),
+                p.get("name").asString(p.get("id").asString()),
+                p.get("aliases").asList(Value::asString, List.of()),
+                p.get("description").asString(null));
     }
 
     public static Event event(Node e) {
@@ -135,7 +140,8 @@ public final class Mapping {
                 e.get("id").asString(),
                 e.get("title").asString(e.get("id").asString()),
                 e.get("date").asString(null),
-                e.get("description").asString(null));
+                e.get("description").asString(null),
+                e.get("retracted").asBoolean(false));
     }
 
     public static Statement statement(Node s) {
@@ -144,7 +150,8 @@ public final class Mapping {
                 s.get("text").asString(""),
                 s.get("date").asString(null),
                 s.get("paraphrase").asBoolean(false),
-                s.get("description").asString(null));
+                s.get("description").asString(null),
+                s.get("retracted").asBoolean(false));
     }
 
     public static Policy policy(Node p) {
@@ -154,7 +161,9 @@ public final class Mapping {
                 enumList(Purpose.class, p, "prohibitedPurposes"),
                 p.get("exception").asString(null),
                 p.get("effective").asString(null),
-                p.get("description").asString(null));
+                p.get("until").asString(null),
+                p.get("description").asString(null),
+                p.get("retracted").asBoolean(false));
     }
 
     public static Agreement agreement(Node a) {
@@ -164,7 +173,19 @@ public final class Mapping {
                 a.get("signed").asString(null),
                 a.get("expires").asString(null),
                 a.get("approvedPurposes").isNull() ? null : enumList(Purpose.class, a, "approvedPurposes"),
-                a.get("description").asString(null));
+                a.get("description").asString(null),
+                a.get("retracted").asBoolean(false));
+    }
+
+    /** A list of {source: node, quote} maps, as evidence (see RelationshipEvidence.read). */
+    public static List<Evidence> evidence(Value items) {
+        return items.asList(item -> new Evidence(
+                source(item.get("source").asNode()), item.get("quote").asString(null)));
+    }
+
+    /** A retraction from its reason and its evidence as {source, quote} maps; null unless retracted. */
+    public static @Nullable Retraction retraction(boolean retracted, Value reason, Value evidence) {
+        return retracted ? new Retraction(reason.asString(""), evidence(evidence)) : null;
     }
 
     /**

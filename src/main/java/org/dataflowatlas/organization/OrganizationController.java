@@ -1,11 +1,18 @@
 package org.dataflowatlas.organization;
 
+import static org.dataflowatlas.graph.Batches.byParent;
+import static org.dataflowatlas.graph.Batches.ids;
+
+import java.util.List;
+import java.util.Map;
+import org.dataflowatlas.evidence.EvidenceInput;
 import org.dataflowatlas.graph.Connection;
 import org.dataflowatlas.graph.Ids;
 import org.dataflowatlas.graph.Retries;
 import org.dataflowatlas.security.Editors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -15,9 +22,11 @@ import org.springframework.stereotype.Controller;
 class OrganizationController {
 
     private final OrganizationService organizations;
+    private final MergeService merges;
 
-    OrganizationController(OrganizationService organizations) {
+    OrganizationController(OrganizationService organizations, MergeService merges) {
         this.organizations = organizations;
+        this.merges = merges;
     }
 
     @QueryMapping
@@ -36,5 +45,20 @@ class OrganizationController {
     @PreAuthorize(Editors.ONLY)
     Organization upsertOrganization(@Argument OrganizationInput input) {
         return Retries.onTransientErrors(() -> organizations.upsert(input));
+    }
+
+    @MutationMapping
+    @PreAuthorize(Editors.ONLY)
+    Organization mergeOrganizations(
+            @Argument String keep,
+            @Argument String duplicate,
+            @Argument String reason,
+            @Argument List<EvidenceInput> evidence) {
+        return Retries.onTransientErrors(() -> merges.merge(keep, duplicate, reason, evidence));
+    }
+
+    @BatchMapping
+    Map<Organization, List<String>> mergedIds(List<Organization> list) {
+        return byParent(list, Organization::id, organizations.mergedIds(ids(list, Organization::id)), List.of());
     }
 }

@@ -4,8 +4,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.Optional;
+import org.dataflowatlas.graph.KeyedQuery;
 import org.dataflowatlas.graph.Mapping;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Value;
@@ -16,9 +16,31 @@ import org.springframework.stereotype.Repository;
 @Repository
 class OrganizationRepository {
 
-    private static final String BY_IDS = """
-            MATCH (o:Organization) WHERE o.id IN $ids
-            RETURN o
+    /**
+     * The one place an id is resolved to an organization: its own id, or the id of an organization
+     * merged into it (kept as a MergedOrganization pointing to the one it was merged into).
+     */
+    private static final String RESOLVE = """
+            UNWIND $ids AS key
+            OPTIONAL MATCH (direct:Organization {id: key})
+            OPTIONAL MATCH (:MergedOrganization {id: key})-[:MERGED_INTO]->(merged:Organization)
+            WITH key, coalesce(direct, merged) AS o
+            WHERE o IS NOT NULL
+            """;
+
+    private static final String BY_IDS = RESOLVE + "RETURN key, o";
+
+    private static final String CANONICAL = RESOLVE + "RETURN key, o.id AS id";
+
+    private static final String MERGED = """
+            MATCH (m:MergedOrganization {id: $id})-[:MERGED_INTO]->(o:Organization)
+            RETURN o.id AS id
+            """;
+
+    private static final String MERGED_IDS = """
+            UNWIND $ids AS key
+            MATCH (:Organization {id: key})<-[:MERGED_INTO]-(m:MergedOrganization)
+            RETURN key, m.id AS id ORDER BY m.id
             """;
 
     private static final String FILTER = """
@@ -70,17 +92,34 @@ class OrganizationRepository {
         this.neo4j = neo4j;
     }
 
+    /** Keyed by the id asked for, which may be the id of an organization merged into the one returned. */
     Map<String, Organization> findAllById(Collection<String> ids) {
-        return neo4j
-                .query(BY_IDS)
-                .bind(List.copyOf(ids))
-                .to("ids")
-                .fetchAs(Organization.class)
-                .mappedBy(
-                        (types, record) -> Mapping.organization(record.get("o").asNode()))
-                .all()
-                .stream()
-                .collect(Collectors.toMap(Organization::id, Function.identity()));
+        return KeyedQuery.single(
+                neo4j,
+                BY_IDS,
+                ids,
+                record -> Mapping.organization(record.get("o").asNode()));
+    }
+
+    /** The id of the organization each id names (itself, or the one it was merged into); unknown ids are absent. */
+    Map<String, String> canonicalIds(Collection<String> ids) {
+        return KeyedQuery.single(
+                neo4j, CANONICAL, ids, record -> record.get("id").asString());
+    }
+
+    /** The organization an id was merged into, if it names a merged organization. */
+    Optional<String> mergedInto(String id) {
+        return neo4j.query(MERGED)
+                .bind(id)
+                .to("id")
+                .fetchAs(String.class)
+                .mappedBy((types, record) -> record.get("id").asString())
+                .one();
+    }
+
+    Map<String, List<String>> mergedIds(Collection<String> organizationIds) {
+        return KeyedQuery.grouped(
+                neo4j, MERGED_IDS, organizationIds, record -> record.get("id").asString());
     }
 
     record Page(long total, List<Organization> organizations) {}

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.dataflowatlas.InvalidInputException;
 import org.dataflowatlas.audit.AuditTrail;
 import org.dataflowatlas.graph.Connection;
 import org.dataflowatlas.graph.Ids;
@@ -32,9 +33,38 @@ public class OrganizationService {
         return Optional.ofNullable(repository.findAllById(java.util.List.of(id)).get(id));
     }
 
-    /** Many at once, keyed by id; ids without an organization are absent from the map. */
+    /**
+     * Many at once, keyed by the ids asked for; ids without an organization are absent from the map.
+     * The id of an organization merged into another finds the one it was merged into.
+     */
     public Map<String, Organization> findAll(Collection<String> ids) {
         return ids.isEmpty() ? Map.of() : repository.findAllById(ids);
+    }
+
+    /**
+     * The resolver writes and traces use: the id of the organization each id names — the id itself,
+     * or, for the id of an organization merged into another (mergeOrganizations), the one it was
+     * merged into. Ids that name no organization map to themselves, so existence checks still name them.
+     */
+    public Map<String, String> canonicalIds(Collection<String> ids) {
+        var found = ids.isEmpty() ? Map.<String, String>of() : repository.canonicalIds(ids);
+        var result = new java.util.LinkedHashMap<String, String>();
+        ids.forEach(id -> result.put(id, found.getOrDefault(id, id)));
+        return result;
+    }
+
+    /** {@link #canonicalIds} for one id. */
+    public String canonicalId(String id) {
+        return canonicalIds(List.of(id)).get(id);
+    }
+
+    /** The organization a merged organization's id was merged into, when the id is one. */
+    java.util.Optional<String> mergedInto(String id) {
+        return repository.mergedInto(id);
+    }
+
+    public Map<String, List<String>> mergedIds(Collection<String> organizationIds) {
+        return repository.mergedIds(organizationIds);
     }
 
     public Connection<Organization> list(@Nullable OrganizationFilter filter, int first, @Nullable String after) {
@@ -48,6 +78,10 @@ public class OrganizationService {
     @Transactional
     public Organization upsert(OrganizationInput input) {
         Ids.checkSlug("input.id", input.id());
+        repository.mergedInto(input.id()).ifPresent(keep -> {
+            throw new InvalidInputException("input.id '" + input.id() + "' was merged into '" + keep
+                    + "' (mergeOrganizations) and now names it: update '" + keep + "' instead.");
+        });
         var aliases = input.aliases() == null ? null : new ArrayList<String>();
         if (input.aliases() != null) {
             for (int i = 0; i < input.aliases().size(); i++) {

@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A contract between organizations. {@code approvedPurposes} is what the agreement is known to
- * approve; null when its terms on use are unknown (as for X's contract with Dataminr).
+ * approve; null when its terms on use are unknown (as for X's contract with Dataminr). A retracted
+ * one is kept, marked.
  */
 public record Agreement(
         String id,
@@ -14,4 +15,5 @@ public record Agreement(
         @Nullable String signed,
         @Nullable String expires,
         @Nullable List<Purpose> approvedPurposes,
-        @Nullable String description) {}
+        @Nullable String description,
+        boolean retracted) {}

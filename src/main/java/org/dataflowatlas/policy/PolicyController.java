@@ -10,18 +10,25 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import org.dataflowatlas.PartialDate;
 import org.dataflowatlas.evidence.Evidence;
+import org.dataflowatlas.evidence.EvidenceInput;
 import org.dataflowatlas.evidence.EvidenceService;
+import org.dataflowatlas.evidence.Retraction;
 import org.dataflowatlas.flow.DataFlow;
 import org.dataflowatlas.flow.FlowService;
+import org.dataflowatlas.graph.Ids;
+import org.dataflowatlas.graph.Retries;
 import org.dataflowatlas.organization.Organization;
 import org.dataflowatlas.organization.OrganizationService;
+import org.dataflowatlas.security.Editors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 
-/** policyConflicts, and the fields of policies and agreements, each loaded in one batch per level. */
+/** policyConflicts, policies and agreements and their writes; every field loads in one batch per level. */
 @Controller
 class PolicyController {
 
@@ -42,6 +49,54 @@ class PolicyController {
     List<PolicyConflict> policyConflicts(
             @Argument @Nullable String platform, @Argument @Nullable PartialDate activeOn, @Argument int maxHops) {
         return policies.conflicts(platform, activeOn, maxHops);
+    }
+
+    @QueryMapping
+    @Nullable
+    Policy policy(@Argument String id) {
+        return policies.policy(Ids.checkSlug("id", id)).orElse(null);
+    }
+
+    @QueryMapping
+    @Nullable
+    Agreement agreement(@Argument String id) {
+        return policies.agreement(Ids.checkSlug("id", id)).orElse(null);
+    }
+
+    @MutationMapping
+    @PreAuthorize(Editors.ONLY)
+    Policy publishPolicy(@Argument PolicyInput input) {
+        return Retries.onTransientErrors(() -> policies.publish(input));
+    }
+
+    @MutationMapping
+    @PreAuthorize(Editors.ONLY)
+    Policy endPolicy(@Argument String id, @Argument PartialDate until, @Argument List<EvidenceInput> evidence) {
+        return Retries.onTransientErrors(() -> policies.endPolicy(id, until, evidence));
+    }
+
+    @MutationMapping
+    @PreAuthorize(Editors.ONLY)
+    Policy retractPolicy(@Argument String id, @Argument String reason, @Argument List<EvidenceInput> evidence) {
+        return Retries.onTransientErrors(() -> policies.retractPolicy(id, reason, evidence));
+    }
+
+    @MutationMapping
+    @PreAuthorize(Editors.ONLY)
+    Agreement recordAgreement(@Argument AgreementInput input) {
+        return Retries.onTransientErrors(() -> policies.recordAgreement(input));
+    }
+
+    @MutationMapping
+    @PreAuthorize(Editors.ONLY)
+    Agreement endAgreement(@Argument String id, @Argument PartialDate expires, @Argument List<EvidenceInput> evidence) {
+        return Retries.onTransientErrors(() -> policies.endAgreement(id, expires, evidence));
+    }
+
+    @MutationMapping
+    @PreAuthorize(Editors.ONLY)
+    Agreement retractAgreement(@Argument String id, @Argument String reason, @Argument List<EvidenceInput> evidence) {
+        return Retries.onTransientErrors(() -> policies.retractAgreement(id, reason, evidence));
     }
 
     @BatchMapping(typeName = "PolicyConflict")
@@ -96,6 +151,28 @@ class PolicyController {
     @BatchMapping(typeName = "Policy", field = "evidence")
     Map<Policy, List<Evidence>> policyEvidence(List<Policy> list) {
         return byParent(list, Policy::id, evidence.forPolicies(ids(list, Policy::id)), List.of());
+    }
+
+    @BatchMapping(typeName = "Policy", field = "retraction")
+    Map<Policy, Retraction> policyRetraction(List<Policy> list) {
+        var retracted = list.stream().filter(Policy::retracted).toList();
+        return byParent(list, Policy::id, policies.policyRetractions(ids(retracted, Policy::id)), null);
+    }
+
+    @BatchMapping(typeName = "Agreement", field = "evidence")
+    Map<Agreement, List<Evidence>> agreementEvidence(List<Agreement> list) {
+        return byParent(list, Agreement::id, evidence.forAgreements(ids(list, Agreement::id)), List.of());
+    }
+
+    @BatchMapping(typeName = "Agreement")
+    Map<Agreement, List<DataFlow>> covers(List<Agreement> list) {
+        return byParent(list, Agreement::id, flows.coveredBy(ids(list, Agreement::id)), List.of());
+    }
+
+    @BatchMapping(typeName = "Agreement", field = "retraction")
+    Map<Agreement, Retraction> agreementRetraction(List<Agreement> list) {
+        var retracted = list.stream().filter(Agreement::retracted).toList();
+        return byParent(list, Agreement::id, policies.agreementRetractions(ids(retracted, Agreement::id)), null);
     }
 
     @BatchMapping(typeName = "Agreement")

@@ -26,11 +26,13 @@ class PolicyRepository {
     private static final String CONFLICT_PLATFORMS = """
             MATCH (platform:Organization)-[:PUBLISHES]->(policy:Policy)
             WHERE ($platform IS NULL OR platform.id = $platform) AND size(coalesce(policy.prohibitedPurposes, [])) > 0
+              AND coalesce(policy.retracted, false) = false
             WITH platform, policy ORDER BY policy.id
             WITH platform, collect({id: policy.id, prohibited: policy.prohibitedPurposes}) AS policies
             RETURN platform.id AS platformId, policies,
                    COLLECT {
                      MATCH (platform)-[:PARTY_TO]->(agreement:Agreement)
+                     WHERE coalesce(agreement.retracted, false) = false
                      WITH DISTINCT agreement ORDER BY agreement.id
                      RETURN {id: agreement.id, approved: agreement.approvedPurposes,
                              covers: COLLECT { MATCH (agreement)<-[:UNDER]-(covered:DataFlow) RETURN covered.id }}
@@ -62,9 +64,11 @@ class PolicyRepository {
             RETURN key, o ORDER BY o.id
             """;
 
+    // Retracted policies stay in the graph but are not part of an organization's current picture.
     private static final String POLICIES_OF = """
             UNWIND $ids AS key
             MATCH (:Organization {id: key})-[:PUBLISHES]->(p:Policy)
+            WHERE coalesce(p.retracted, false) = false
             RETURN key, p ORDER BY p.id
             """;
 

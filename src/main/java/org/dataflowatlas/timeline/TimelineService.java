@@ -7,6 +7,7 @@ import org.dataflowatlas.NotFoundException;
 import org.dataflowatlas.PartialDate;
 import org.dataflowatlas.graph.Ids;
 import org.dataflowatlas.graph.Mapping;
+import org.dataflowatlas.organization.OrganizationService;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,11 +38,13 @@ public class TimelineService {
 
     private static final String TIMELINE = FIND + """
             WITH n,
-                 COLLECT { MATCH (n)<-[:INVOLVES]-(e:Event) RETURN e
-                           UNION MATCH (e:Event) WHERE e = n RETURN e } AS events,
-                 COLLECT { MATCH (n)<-[:ABOUT]-(st:Statement) RETURN st
-                           UNION MATCH (n)-[:STATED]->(st:Statement) RETURN st
-                           UNION MATCH (st:Statement) WHERE st = n RETURN st } AS statements,
+                 // Retracted events and statements are kept in the graph, not told as history.
+                 COLLECT { MATCH (n)<-[:INVOLVES]-(e:Event) WHERE NOT coalesce(e.retracted, false) RETURN e
+                           UNION MATCH (e:Event) WHERE e = n AND NOT coalesce(e.retracted, false) RETURN e } AS events,
+                 COLLECT { MATCH (n)<-[:ABOUT]-(st:Statement) WHERE NOT coalesce(st.retracted, false) RETURN st
+                           UNION MATCH (n)-[:STATED]->(st:Statement) WHERE NOT coalesce(st.retracted, false) RETURN st
+                           UNION MATCH (st:Statement) WHERE st = n AND NOT coalesce(st.retracted, false) RETURN st
+                         } AS statements,
                  COLLECT { MATCH (n)-[:SENDS]->(f:DataFlow) RETURN f
                            UNION MATCH (n)<-[:TO]-(f:DataFlow) RETURN f
                            UNION MATCH (n)<-[:VIA]-(f:DataFlow) RETURN f
@@ -84,9 +87,11 @@ public class TimelineService {
             """;
 
     private final Neo4jClient neo4j;
+    private final OrganizationService organizations;
 
-    TimelineService(Neo4jClient neo4j) {
+    TimelineService(Neo4jClient neo4j, OrganizationService organizations) {
         this.neo4j = neo4j;
+        this.organizations = organizations;
     }
 
     /** Oldest first; a partial date sorts by the first day it covers, then the shorter interval first; undated last. */
@@ -106,6 +111,10 @@ public class TimelineService {
                                 record.get("toId").asString(null))))
                 .all());
         if (entries.isEmpty() && !exists(id)) {
+            var kept = organizations.canonicalId(id);
+            if (!kept.equals(id)) { // the id of an organization merged into another
+                return timeline(kept);
+            }
             throw new NotFoundException("entity: nothing has the id '" + id + "'. Find ids with search(text: …).");
         }
         entries.sort(Comparator.comparing(

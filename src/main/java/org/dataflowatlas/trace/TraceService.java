@@ -46,7 +46,9 @@ public class TraceService {
         var walked = walk(request, repository::run);
         var origin = walked.origin();
         if (origin == null) {
-            throw notFound(originField, request.from());
+            // Not an organization's own id: perhaps the id of one merged into another, which resolves to it.
+            var resolved = requireOrganization(originField, request.from());
+            return trace(withOrigin(request, resolved.id()), originField);
         }
         var rows = walked.paths();
         var hopsByOrganization = new LinkedHashMap<String, Integer>();
@@ -133,10 +135,28 @@ public class TraceService {
         }
         var paths = repository.paths(statement.cypher(), statement.parameters());
         if (paths.isEmpty()) { // only an empty answer needs to know whether both ends exist
-            requireOrganization("from", from);
-            requireOrganization("to", to);
+            var start = requireOrganization("from", from).id();
+            var end = requireOrganization("to", to).id();
+            if (!start.equals(from) || !end.equals(to)) { // ids of organizations merged into others
+                return paths(start, end, maxHops, k, activeOn);
+            }
         }
         return paths;
+    }
+
+    private static TraceRequest withOrigin(TraceRequest request, String from) {
+        return new TraceRequest(
+                from,
+                request.direction(),
+                request.mode(),
+                request.maxHops(),
+                request.activeOn(),
+                request.purposes(),
+                request.minConfidence(),
+                request.categories(),
+                request.toKinds(),
+                request.limit(),
+                request.maxPaths());
     }
 
     static Map<String, @Nullable Object> filterParameters(

@@ -160,7 +160,8 @@ class SeedTest {
                         "Source",
                         "Event",
                         "Statement",
-                        "AuditEntry");
+                        "AuditEntry",
+                        "MergedOrganization");
     }
 
     @Test
@@ -186,7 +187,9 @@ class SeedTest {
                 MATCH (m:__Neo4jMigration) WHERE m.version <> 'BASELINE'
                 RETURN m.version AS version, m.checksum AS checksum ORDER BY version
                 """);
-        assertThat(migrations).extracting(r -> r.get("version").asString()).containsExactly("001", "002", "003", "004");
+        assertThat(migrations)
+                .extracting(r -> r.get("version").asString())
+                .containsExactly("001", "002", "003", "004", "005");
         assertThat(migrations)
                 .allSatisfy(m -> assertThat(m.get("checksum").asString()).isNotBlank());
     }
