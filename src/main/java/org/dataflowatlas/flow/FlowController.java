@@ -60,6 +60,11 @@ class FlowController {
         return flows.list(filter, first, after);
     }
 
+    @QueryMapping
+    DateSpan flowDates() {
+        return flows.dates();
+    }
+
     @MutationMapping
     @PreAuthorize(Editors.ONLY)
     DataFlow recordFlow(@Argument FlowInput input) {
@@ -126,6 +131,11 @@ class FlowController {
     @SchemaMapping
     CompletableFuture<@Nullable Product> via(DataFlow flow, DataLoader<String, FlowDetails> details) {
         return details.load(flow.id()).thenApply(FlowDetails::product);
+    }
+
+    @BatchMapping
+    Map<DataCategory, List<DataCategory>> derivedFrom(List<DataCategory> categories) {
+        return byParent(categories, DataCategory::id, flows.derivedFrom(ids(categories, DataCategory::id)), List.of());
     }
 
     @BatchMapping

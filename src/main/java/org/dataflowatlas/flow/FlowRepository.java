@@ -103,6 +103,23 @@ class FlowRepository {
                              RETURN {quote: e.quote, source: s} ORDER BY s.id, e.quote } AS evidence
             """;
 
+    private static final String DERIVED_FROM = """
+            UNWIND $ids AS key
+            MATCH (:DataCategory {id: key})-[:DERIVED_FROM]->(c:DataCategory)
+            RETURN key, c
+            ORDER BY c.id
+            """;
+
+    // The dates the activeOn rule reads (FlowPredicates): since, else the first dated evidence; until.
+    private static final String DATES = """
+            MATCH (f:DataFlow) WHERE coalesce(f.retracted, false) = false
+            WITH f, coalesce(f.since,
+                COLLECT { MATCH (f)-[:EVIDENCED_BY]->(dated:Source) WHERE dated.published IS NOT NULL
+                          RETURN dated.published ORDER BY dated.published LIMIT 1 }[0]) AS begins
+            RETURN collect(DISTINCT begins) + collect(DISTINCT f.until) AS dates,
+                   count(CASE WHEN begins IS NOT NULL AND f.until IS NULL THEN f END) > 0 AS ongoing
+            """;
+
     private final Neo4jClient neo4j;
 
     FlowRepository(Neo4jClient neo4j) {
@@ -155,6 +172,24 @@ class FlowRepository {
 
     Map<String, Retraction> retractionsOf(Collection<String> flowIds) {
         return KeyedQuery.single(neo4j, RETRACTIONS, flowIds, FlowRepository::retraction);
+    }
+
+    Map<String, List<DataCategory>> derivedFrom(Collection<String> categoryIds) {
+        return KeyedQuery.grouped(
+                neo4j,
+                DERIVED_FROM,
+                categoryIds,
+                record -> Mapping.category(record.get("c").asNode()));
+    }
+
+    DateSpan dates() {
+        return neo4j.query(DATES)
+                .fetchAs(DateSpan.class)
+                .mappedBy((types, record) -> DateSpan.of(
+                        record.get("dates").asList(value -> value.asString()),
+                        record.get("ongoing").asBoolean()))
+                .one()
+                .orElseThrow();
     }
 
     record Page(long total, List<DataFlow> flows) {}

@@ -95,6 +95,14 @@ public class FlowService {
         return repository.agreementsOf(flowIds);
     }
 
+    public Map<String, List<DataCategory>> derivedFrom(Collection<String> categoryIds) {
+        return repository.derivedFrom(categoryIds);
+    }
+
+    public DateSpan dates() {
+        return repository.dates();
+    }
+
     public Map<String, Retraction> retractionsOf(Collection<String> flowIds) {
         return repository.retractionsOf(flowIds);
     }

@@ -41,7 +41,7 @@ class QueryLimits {
 
     /** Fields that run a graph analysis each time they appear. */
     static final Set<String> EXPENSIVE =
-            Set.of("trace", "paths", "exposure", "policyConflicts", "search", "timeline", "auditLog");
+            Set.of("trace", "paths", "exposure", "policyConflicts", "search", "timeline", "auditLog", "flowDates");
 
     @Bean
     GraphQlSourceBuilderCustomizer queryLimitsInstrumentation(LimitsProperties limits) {
