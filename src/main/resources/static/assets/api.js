@@ -29,8 +29,9 @@ export async function graphql(document, variables = {}) {
     throw new ApiError([`The server answered HTTP ${response.status} without a GraphQL response.`]);
   }
   if (body.errors?.length) {
+    // Two fields refused for the same reason (trace and policyConflicts share maxHops) say it once.
     throw new ApiError(
-      body.errors.map((error) => error.message),
+      [...new Set(body.errors.map((error) => error.message))],
       body.errors[0].extensions?.classification ?? null);
   }
   return body.data;

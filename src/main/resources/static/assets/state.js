@@ -44,7 +44,8 @@ export function variablesFor(state, names) {
   const variables = {};
   for (const name of names) {
     const value = state[name];
-    if (value === undefined) {
+    // An empty list would ask for nothing (no purpose at all): a list left empty is no filter.
+    if (value === undefined || (Array.isArray(value) && value.length === 0)) {
       continue;
     }
     variables[name] = NUMBERS.has(name) && /^-?\d+$/.test(value) ? Number(value) : value;
