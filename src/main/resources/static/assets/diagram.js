@@ -131,8 +131,8 @@ function drawNode(node, at, interactive) {
   const front = shape(kind, node.kind);
   front.classList.add('front');
   g.append(front);
-  const lines = wrap(node.label, 23, 2);
-  const top = lines.length === 1 ? -4 : -11;
+  const lines = wrap(node.label, 23, 3);
+  const top = [-4, -11, -18][lines.length - 1];
   lines.forEach((line, i) => g.append(element('text', { x: 0, y: top + i * 15, 'text-anchor': 'middle' }, line)));
   g.append(element('text', {
     class: 'caption', x: 0, y: top + lines.length * 15 + 1, 'text-anchor': 'middle',
@@ -187,7 +187,14 @@ function drawEdge(edge, positions, reversed, quiet, interactive) {
   let p3;
   let c1;
   let c2;
-  if (t.x > s.x || t.x < s.x) {
+  if (edge.from === edge.to) {
+    // Flows among the organizations of one box (a collapsed answer): a loop over its top.
+    const top = s.y - NODE_HEIGHT / 2;
+    p0 = [s.x + w / 3, top];
+    p3 = [s.x + w * 0.85, top - 2];
+    c1 = [p0[0] - 10, top - 70];
+    c2 = [p3[0] + 50, top - 60];
+  } else if (t.x > s.x || t.x < s.x) {
     const dir = t.x > s.x ? 1 : -1;
     p0 = [s.x + dir * w, s.y + lane];
     p3 = [t.x - dir * (w + 2), t.y + lane];

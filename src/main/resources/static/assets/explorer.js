@@ -169,7 +169,7 @@ function showPicture(picture, question) {
   $('status').textContent = statusOf(picture);
   const notices = [];
   if (picture.collapsed) {
-    notices.push(`This answer has ${picture.orgs.size.toLocaleString('en')} organizations, too many to draw one by one:`
+    notices.push(`This answer has ${picture.reachedCount.toLocaleString('en')} organizations besides the origin, too many to draw one by one:`
       + ' the diagram shows one box per hop and kind (click a box for its list), and the Table lists every organization and flow.');
   }
   if (picture.truncated) {

@@ -3,7 +3,7 @@
 // of their neighbours in the columns already placed, swept a few times each way).
 
 export const NODE_WIDTH = 184;
-export const NODE_HEIGHT = 58;
+export const NODE_HEIGHT = 66;
 const COLUMN_GAP = 210;
 const ROW_GAP = 110;
 const SWEEPS = 4;
