@@ -22,7 +22,6 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 @AtlasIntegrationTest
 class ExplorerLargeAnswerTest {
 
-
     @LocalServerPort
     int port;
 
