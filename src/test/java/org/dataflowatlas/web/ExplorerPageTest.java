@@ -229,7 +229,7 @@ class ExplorerPageTest {
 
     @Test
     void search_finds_x_by_its_alias_and_an_organization_leads_to_its_timeline_and_a_trace_from_there() {
-        open("/explore", "#controls select[name=direction] option");
+        open("/", "#controls select[name=direction] option");
         browser.findElement(By.id("from-search")).sendKeys("Twitter");
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#from-results button[data-org-id='x']")))
                 .click();
@@ -266,6 +266,10 @@ class ExplorerPageTest {
                         .toList())
                 .containsExactlyInAnyOrderElementsOf(flows.stream().distinct().toList());
         assertThat(browser.findElement(By.id("status")).getText()).contains("from X to US Secret Service");
+
+        // The diagram works from the keyboard too: each arrow is a focusable button.
+        edge(flows.getLast()).sendKeys(Keys.ENTER);
+        waitForText("#details", "Evidence");
     }
 
     @Test

@@ -2,9 +2,18 @@ package org.dataflowatlas.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.dataflowatlas.AtlasIntegrationTest;
 import org.dataflowatlas.TestSupport;
 import org.junit.jupiter.api.AfterEach;
@@ -85,6 +94,34 @@ class PagesWithKeyTest {
                 .click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector(".result-window"), "\"name\": \"X\""));
+    }
+
+    @Test
+    void the_pages_and_every_file_they_load_are_served_without_a_key_but_graphql_is_not() throws Exception {
+        var http = HttpClient.newHttpClient();
+        var files = new ArrayList<String>(List.of("/", "/explore", "/graphiql"));
+        for (var page : List.of("index.html", "graphiql/index.html")) {
+            Pattern.compile("(?:src|href)=\"(/[^\"]+)\"")
+                    .matcher(Files.readString(Path.of("src/main/resources/static", page)))
+                    .results()
+                    .forEach(m -> files.add(m.group(1)));
+        }
+        try (var assets = Files.list(Path.of("src/main/resources/static/assets"))) {
+            assets.forEach(asset -> files.add("/assets/" + asset.getFileName()));
+        }
+        assertThat(files).contains("/webjars/react/18.3.1/umd/react.production.min.js");
+        for (var file : files) {
+            var response = http.send(
+                    HttpRequest.newBuilder(URI.create(local(file))).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(file).isEqualTo(200);
+        }
+        var graphql = http.send(
+                HttpRequest.newBuilder(URI.create(local("/graphql")))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ __typename }\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(graphql.statusCode()).isEqualTo(401);
     }
 
     private WebElement keyDialog() {
