@@ -181,7 +181,7 @@ function flowView(flow, shown, conflicts) {
         ` · ${item.source.kind}`,
         item.source.published ? ` · ${item.source.published}` : '',
         item.source.publisher ? ` · ${item.source.publisher.name}` : '',
-        safeUrl(item.source.url) ? null : h('span', { class: 'muted' }, ' · not public')),
+        safeUrl(item.source.url) ? null : h('span', { class: 'muted' }, ' · no address recorded')),
     ))),
   ];
 }

@@ -58,7 +58,7 @@ export function reportHtml(picture, drawing, request) {
       <ol class="evidence">${flow.evidence.map((e) => `
         <li>${e.quote ? `<blockquote>${escape(e.quote)}</blockquote>` : '<p>No quote recorded.</p>'}
           <p class="source">— ${safeUrl(e.source.url) ? `<a href="${escape(e.source.url)}">${escape(e.source.title)}</a>` : escape(e.source.title)}
-          (${escape(e.source.kind)}${e.source.published ? `, ${escape(e.source.published)}` : ''}${safeUrl(e.source.url) ? `, ${escape(e.source.url)}` : ', not public'});
+          (${escape(e.source.kind)}${e.source.published ? `, ${escape(e.source.published)}` : ''}${safeUrl(e.source.url) ? `, ${escape(e.source.url)}` : ', no address recorded'});
           source id <code>${escape(e.source.id)}</code></p></li>`).join('')}
       </ol>
     </li>`;

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -84,6 +85,7 @@ class ExplorerPageTest {
                 .as("the API says the Secret Service flow conflicts with X's terms")
                 .isNotNull();
 
+        browser.manage().window().setSize(new Dimension(1440, 1150)); // room for the evidence (docs/explorer.png)
         open("/explore?from=x");
 
         for (var id : List.of("x", "dataminr", "dataminr-law-enforcement-customers", SECRET_SERVICE)) {
@@ -115,6 +117,7 @@ class ExplorerPageTest {
             }
         }
         assertThat(details.getText()).contains("Categories", "derived from");
+        browser.executeScript("document.querySelector('#details h3:last-of-type').scrollIntoView()");
         HeadlessChromium.screenshot(browser, "explorer-x-secret-service-flow");
     }
 
