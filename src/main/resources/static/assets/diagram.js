@@ -122,13 +122,13 @@ function drawNode(node, at, interactive) {
   }
   if (node.group) {
     for (const offset of [10, 5]) {
-      const back = shape(kind, node.kind);
+      const back = shape(kind);
       back.setAttribute('transform', `translate(${offset},${-offset})`);
       back.setAttribute('opacity', offset === 10 ? 0.45 : 0.7);
       g.append(back);
     }
   }
-  const front = shape(kind, node.kind);
+  const front = shape(kind);
   front.classList.add('front');
   g.append(front);
   const lines = wrap(node.label, 23, 3);
@@ -150,7 +150,7 @@ function drawNode(node, at, interactive) {
   return g;
 }
 
-function shape(kind, kindName) {
+function shape(kind) {
   const w = NODE_WIDTH / 2;
   const h = NODE_HEIGHT / 2;
   const attrs = { class: 'shape', fill: kind.colour };
@@ -169,7 +169,7 @@ function shape(kind, kindName) {
       return element('path', { ...attrs, d: `M${-w},${-h} H${w - 16} L${w},${-h + 16} V${h} H${-w} Z` });
     default:
       return element('rect', {
-        ...attrs, x: -w, y: -h, width: 2 * w, height: 2 * h, rx: 4, 'stroke-dasharray': '6 4', 'data-kind': kindName ?? '',
+        ...attrs, x: -w, y: -h, width: 2 * w, height: 2 * h, rx: 4, 'stroke-dasharray': '6 4',
       });
   }
 }
@@ -226,14 +226,22 @@ function drawEdge(edge, positions, reversed, quiet, interactive) {
       ...(edge.confidence === 'ALLEGED' ? { 'stroke-linecap': 'round' } : {}),
     }));
   const mid = pointOn([p0, c1, c2, p3], 0.5);
-  // Purpose and product on two lines, then the policy it breaks: narrow enough to sit between columns.
+  // Purpose and product on two lines, then the policy it breaks. The block sits beside the arrow's
+  // middle, on the sender's side and away from the bend (above a rising arrow, below a falling one),
+  // so arrows fanning out of one box keep their labels apart; a level arrow has it centred above.
   const lines = (edge.number ? `${edge.number}. ${edge.label}` : edge.label).split(' · ');
   const policies = [...new Set(edge.conflicts.map((c) => c.policy.title))];
   const notes = conflict ? wrap(`⚠ conflicts with ${policies.join('; ')}`, 28, 3) : [];
-  const label = element('text', { x: mid[0], y: mid[1] - 4 - 7 * (lines.length + notes.length - 1), 'text-anchor': 'middle' });
+  const count = lines.length + notes.length;
+  const rise = p3[1] - p0[1];
+  const beside = Math.abs(rise) > 1 && t.x !== s.x;
+  const toward = t.x > s.x ? 1 : -1;
+  const x = beside ? mid[0] - toward * 6 : mid[0];
+  const y = beside && rise > 0 ? mid[1] + 16 : mid[1] - 7 - 14 * (count - 1);
+  const label = element('text', { x, y, 'text-anchor': beside ? (toward === 1 ? 'end' : 'start') : 'middle' });
   [...lines, ...notes].forEach((line, i) => {
     label.append(element('tspan', {
-      x: mid[0], dy: i === 0 ? 0 : 14, class: i >= lines.length ? 'conflict-label' : null,
+      x, dy: i === 0 ? 0 : 14, class: i >= lines.length ? 'conflict-label' : null,
     }, line));
   });
   g.append(label);

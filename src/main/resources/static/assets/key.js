@@ -10,10 +10,6 @@ export function currentKey() {
   return sessionStorage.getItem(STORAGE);
 }
 
-export function forgetKey() {
-  sessionStorage.removeItem(STORAGE);
-}
-
 /** fetch() with the tab's key; on 401 asks for a key (showing the server's words) and tries again. */
 export async function keyedFetch(url, init = {}) {
   for (;;) {

@@ -97,10 +97,6 @@ function finish(picture, policyConflicts) {
   return picture;
 }
 
-export function organizationOf(picture, id) {
-  return picture.orgs.get(id)?.org;
-}
-
 /** What the diagram draws: boxes and arrows, either one per organization or one per hop and kind. */
 export function drawingOf(picture) {
   return picture.collapsed ? collapsedDrawing(picture) : fullDrawing(picture);
