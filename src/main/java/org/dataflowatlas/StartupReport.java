@@ -36,6 +36,7 @@ final class StartupReport {
         var host = "http://localhost:" + port;
         var lines = new ArrayList<String>();
         lines.add("Dataflow Atlas is ready (" + event.getTimeTaken().toMillis() / 1000.0 + " s)");
+        lines.add("  Explorer      " + host + "/");
         lines.add("  GraphQL API   " + host + "/graphql");
         lines.add("  GraphiQL      " + host + "/graphiql");
         lines.add("  Health        " + host + "/actuator/health");

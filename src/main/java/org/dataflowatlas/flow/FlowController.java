@@ -61,6 +61,11 @@ class FlowController {
         return flows.list(filter, first, after);
     }
 
+    @QueryMapping
+    DateSpan flowDates() {
+        return flows.dates();
+    }
+
     @MutationMapping
     @PreAuthorize(Editors.ONLY)
     DataFlow recordFlow(@Argument FlowInput input) {

@@ -113,6 +113,16 @@ class FlowRepository {
                              RETURN {quote: e.quote, source: s} ORDER BY s.id, e.quote } AS evidence
             """;
 
+    // The dates the activeOn rule reads (FlowPredicates): since, else the first dated evidence; until.
+    private static final String DATES = """
+            MATCH (f:DataFlow) WHERE coalesce(f.retracted, false) = false
+            WITH f, coalesce(f.since,
+                COLLECT { MATCH (f)-[:EVIDENCED_BY]->(dated:Source) WHERE dated.published IS NOT NULL
+                          RETURN dated.published ORDER BY dated.published LIMIT 1 }[0]) AS begins
+            RETURN collect(DISTINCT begins) + collect(DISTINCT f.until) AS dates,
+                   count(CASE WHEN begins IS NOT NULL AND f.until IS NULL THEN f END) > 0 AS ongoing
+            """;
+
     private final Neo4jClient neo4j;
 
     FlowRepository(Neo4jClient neo4j) {
@@ -169,6 +179,16 @@ class FlowRepository {
 
     Map<String, Retraction> retractionsOf(Collection<String> flowIds) {
         return KeyedQuery.single(neo4j, RETRACTIONS, flowIds, FlowRepository::retraction);
+    }
+
+    DateSpan dates() {
+        return neo4j.query(DATES)
+                .fetchAs(DateSpan.class)
+                .mappedBy((types, record) -> DateSpan.of(
+                        record.get("dates").asList(value -> value.asString()),
+                        record.get("ongoing").asBoolean()))
+                .one()
+                .orElseThrow();
     }
 
     record Page(long total, List<DataFlow> flows) {}

@@ -105,6 +105,10 @@ public class FlowService {
         return repository.coveredBy(agreementIds);
     }
 
+    public DateSpan dates() {
+        return repository.dates();
+    }
+
     public Map<String, Retraction> retractionsOf(Collection<String> flowIds) {
         return repository.retractionsOf(flowIds);
     }

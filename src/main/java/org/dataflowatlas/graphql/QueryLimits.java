@@ -1,9 +1,11 @@
 package org.dataflowatlas.graphql;
 
 import graphql.analysis.FieldComplexityCalculator;
-import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.analysis.QueryComplexityCalculator;
+import graphql.analysis.QueryTraverser;
+import graphql.analysis.QueryVisitorFieldEnvironment;
 import graphql.execution.AbortExecutionException;
+import graphql.execution.ExecutionContext;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimpleInstrumentationContext;
@@ -41,7 +43,7 @@ class QueryLimits {
 
     /** Fields that run a graph analysis each time they appear. */
     static final Set<String> EXPENSIVE =
-            Set.of("trace", "paths", "exposure", "policyConflicts", "search", "timeline", "auditLog");
+            Set.of("trace", "paths", "exposure", "policyConflicts", "search", "timeline", "auditLog", "flowDates");
 
     @Bean
     GraphQlSourceBuilderCustomizer queryLimitsInstrumentation(LimitsProperties limits) {
@@ -52,19 +54,10 @@ class QueryLimits {
     static final class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 
         private final LimitsProperties limits;
-        private final MaxQueryDepthInstrumentation depth;
         private final FieldComplexityCalculator cost;
 
         QueryLimitsInstrumentation(LimitsProperties limits) {
             this.limits = limits;
-            this.depth = new MaxQueryDepthInstrumentation(limits.maxDepth()) {
-                @Override
-                protected AbortExecutionException mkAbortException(int depth, int maxDepth) {
-                    return new AbortExecutionException("The query nests fields " + depth + " levels deep; at most "
-                            + maxDepth + " are allowed (dataflow.limits.max-depth). Ask for fewer nested levels, and"
-                            + " follow further links with a second query.");
-                }
-            };
             this.cost = (environment, childComplexity) ->
                     (EXPENSIVE.contains(environment.getField().getName()) ? limits.expensiveFieldCost() : 1)
                             + childComplexity;
@@ -84,7 +77,12 @@ class QueryLimits {
                         + limits.maxAliases()
                         + " are allowed (dataflow.limits.max-aliases). Send repeated analyses as separate requests.");
             }
-            depth.beginExecuteOperation(parameters, state);
+            int depth = depthOf(context);
+            if (depth > limits.maxDepth()) {
+                throw new AbortExecutionException("The query nests fields " + depth + " levels deep; at most "
+                        + limits.maxDepth() + " are allowed (dataflow.limits.max-depth). Ask for fewer nested levels,"
+                        + " and follow further links with a second query.");
+            }
             int complexity = QueryComplexityCalculator.newCalculator()
                     .fieldComplexityCalculator(cost)
                     .schema(context.getGraphQLSchema())
@@ -103,6 +101,32 @@ class QueryLimits {
             }
             return SimpleInstrumentationContext.noOp();
         }
+    }
+
+    /**
+     * The deepest field's level, as GraphQL Java's MaxQueryDepthInstrumentation counts it, except that
+     * an introspection {@code __Type.ofType} adds no level: a chain of them ends where the schema's
+     * wrapping does ({@code [T!]!} is three), and GraphiQL's introspection query nests nine to read
+     * every type reference.
+     */
+    static int depthOf(ExecutionContext context) {
+        return QueryTraverser.newQueryTraverser()
+                .schema(context.getGraphQLSchema())
+                .document(context.getDocument())
+                .operationName(context.getExecutionInput().getOperationName())
+                .coercedVariables(context.getCoercedVariables())
+                .build()
+                .reducePreOrder((field, deepest) -> Math.max(deepest, levels(field)), 0);
+    }
+
+    private static int levels(QueryVisitorFieldEnvironment field) {
+        int levels = 0;
+        for (var at = field; at != null; at = at.getParentEnvironment()) {
+            boolean typeWrapper = "ofType".equals(at.getField().getName())
+                    && "__Type".equals(at.getFieldsContainer().getName());
+            levels += typeWrapper ? 0 : 1;
+        }
+        return levels;
     }
 
     /** Counts aliased fields in the operation, through fragments, stopping once past {@code max}. */

@@ -34,6 +34,19 @@ class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
+    /** The explorer, GraphiQL and the static files and WebJars (libraries) they load. */
+    private static final String[] WEB_PAGES = {
+        "/",
+        "/index.html",
+        "/explore",
+        "/graphiql",
+        "/graphiql/**",
+        "/assets/**",
+        "/webjars/**",
+        "/_static/**",
+        "/favicon.ico"
+    };
+
     @Bean
     ApiKeys apiKeys(AccessProperties properties, Neo4jConnectionInfo neo4j) {
         var keys = ApiKeys.from(properties, neo4j);
@@ -92,7 +105,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error")
                             .permitAll();
-                    requests.requestMatchers("/graphiql", "/graphiql/**").permitAll();
+                    // The web pages and their assets hold no data: they ask for a key when /graphql needs one.
+                    requests.requestMatchers(WEB_PAGES).permitAll();
                     if (readsNeedKey) {
                         requests.anyRequest().hasRole("READER");
                     } else {

@@ -6,7 +6,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.dataflowatlas.AtlasIntegrationTest;
+import org.dataflowatlas.PartialDate;
 import org.dataflowatlas.graphql.SchemaInspection;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -86,6 +92,70 @@ class FlowGraphQlTest {
         customers.path("organization.group").entity(Boolean.class).isEqualTo(true);
         customers.path("organization.estimatedSize").entity(String.class).isEqualTo("dozens");
         customers.path("organization.flowsOut").entityList(Object.class).hasSize(0);
+    }
+
+    @Test
+    void a_category_names_what_it_is_derived_from() {
+        var flow = graphQl.documentName("categoryDerivedFrom")
+                .variable("id", "dataminr-to-us-secret-service-first-alert")
+                .execute();
+        flow.path("flow.categories[0].derivedFrom[*].id")
+                .entityList(String.class)
+                .containsExactly("x-public-posts");
+        flow.path("flow.categories[0].derivedFrom[0].derivedFrom")
+                .entityList(Object.class)
+                .hasSize(0);
+    }
+
+    @Test
+    void flow_dates_span_the_dates_the_active_on_rule_reads_from_every_current_flow() {
+        var dates = new ArrayList<PartialDate>();
+        boolean ongoing = false;
+        String after = null;
+        do {
+            var page =
+                    graphQl.documentName("datedFlows").variable("after", after).execute();
+            for (var flow :
+                    page.path("flows.edges[*].node").entityList(Map.class).get()) {
+                var since = (String) flow.get("since");
+                var until = (String) flow.get("until");
+                @SuppressWarnings("unchecked")
+                var evidence = (List<Map<String, Map<String, String>>>) flow.get("evidence");
+                var begins = since != null
+                        ? PartialDate.parse(since)
+                        : evidence.stream()
+                                .map(e -> e.get("source").get("published"))
+                                .filter(Objects::nonNull)
+                                .map(PartialDate::parse)
+                                .min(Comparator.comparing(PartialDate::text))
+                                .orElse(null);
+                if (begins != null) {
+                    dates.add(begins);
+                    ongoing |= until == null;
+                }
+                if (until != null) {
+                    dates.add(PartialDate.parse(until));
+                }
+            }
+            after = page.path("flows.pageInfo.hasNextPage")
+                            .entity(Boolean.class)
+                            .get()
+                    ? page.path("flows.pageInfo.endCursor").entity(String.class).get()
+                    : null;
+        } while (after != null);
+        assertThat(dates).as("the seed's flows are dated by their evidence").isNotEmpty();
+        var earliest =
+                dates.stream().min(Comparator.comparing(PartialDate::first)).orElseThrow();
+        var latest = dates.stream().max(Comparator.comparing(PartialDate::last)).orElseThrow();
+
+        var span = graphQl.documentName("flowDates").execute();
+        span.path("flowDates.earliest")
+                .entity(String.class)
+                .satisfies(text -> assertThat(PartialDate.parse(text).first()).isEqualTo(earliest.first()));
+        span.path("flowDates.latest")
+                .entity(String.class)
+                .satisfies(text -> assertThat(PartialDate.parse(text).last()).isEqualTo(latest.last()));
+        span.path("flowDates.ongoing").entity(Boolean.class).isEqualTo(ongoing);
     }
 
     @Test

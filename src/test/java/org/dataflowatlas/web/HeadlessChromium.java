@@ -3,22 +3,40 @@ package org.dataflowatlas.web;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The installed Chromium (Debian's {@code chromium} and {@code chromium-driver}, which {@code .ci/run}
- * installs), headless. Tests that need it skip with a clear message only where neither is installed.
+ * installs), headless and offline. Tests that need it skip with a clear message only where neither is installed.
+ *
+ * <p>Offline: every request for anywhere but this machine goes to a proxy at 127.0.0.1:9, where
+ * nothing listens, so it fails without leaving the machine; Chromium sends requests for localhost
+ * directly, never through a proxy. {@link #requestedUrls} lists what a page asked for, from the
+ * browser's own network log.
  */
 public final class HeadlessChromium {
 
     private static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
     private static final Path CHROMEDRIVER =
             Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** Where tests save screenshots: build output, never committed. */
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -27,6 +45,11 @@ public final class HeadlessChromium {
 
     /** A new browser with an empty profile; the caller quits it. */
     public static ChromeDriver start() {
+        return start(null);
+    }
+
+    /** A new browser that saves downloads into {@code downloads} (when given); the caller quits it. */
+    public static ChromeDriver start(Path downloads) {
         assumeTrue(
                 Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "No Chromium at " + CHROMIUM + " with a driver at " + CHROMEDRIVER
@@ -37,6 +60,9 @@ public final class HeadlessChromium {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot create a Chromium profile directory", e);
         }
+        var logging = new LoggingPreferences();
+        logging.enable(LogType.PERFORMANCE, Level.ALL);
+        logging.enable(LogType.BROWSER, Level.ALL);
         var options = new ChromeOptions()
                 .setBinary(CHROMIUM.toFile())
                 .addArguments(
@@ -49,14 +75,56 @@ public final class HeadlessChromium {
                         "--disable-background-networking",
                         "--disable-component-update",
                         "--disable-sync",
+                        "--proxy-server=127.0.0.1:9",
                         "--window-size=1400,900",
                         "--user-data-dir=" + profile);
+        options.setCapability("goog:loggingPrefs", logging);
         var service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
                 .build();
         var driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        if (downloads != null) {
+            driver.executeCdpCommand(
+                    "Browser.setDownloadBehavior",
+                    Map.of(
+                            "behavior",
+                            "allow",
+                            "downloadPath",
+                            downloads.toAbsolutePath().toString()));
+        }
         return driver;
+    }
+
+    /**
+     * Every URL the browser requested over the network since the last call (the log is read and
+     * emptied); the browser's own pages ({@code chrome:}) and in-page {@code data:} and {@code blob:}
+     * addresses are left out, as they need no network.
+     */
+    public static List<String> requestedUrls(WebDriver driver) {
+        var urls = new ArrayList<String>();
+        for (var entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
+            JsonNode message = JSON.readTree(entry.getMessage()).path("message");
+            if ("Network.requestWillBeSent".equals(message.path("method").asString())) {
+                var url = message.path("params").path("request").path("url").asString();
+                if (!url.startsWith("chrome://") && !url.startsWith("data:") && !url.startsWith("blob:")) {
+                    urls.add(url);
+                }
+            }
+        }
+        return urls;
+    }
+
+    /** Saves what the browser shows as {@code target/screenshots/<name>.png}. */
+    public static Path screenshot(WebDriver driver, String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            var file = SCREENSHOTS.resolve(name + ".png");
+            Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
