@@ -113,14 +113,20 @@ class FlowRepository {
                              RETURN {quote: e.quote, source: s} ORDER BY s.id, e.quote } AS evidence
             """;
 
-    // The dates the activeOn rule reads (FlowPredicates): since, else the first dated evidence; until.
+    // Distinct values only, from the since and until indexes and the few sources, so the answer stays
+    // cheap on a graph of millions of flows. A flow without since begins at its first dated evidence
+    // (FlowPredicates), so the sources of such flows bound the start; every evidencing source, the end.
     private static final String DATES = """
-            MATCH (f:DataFlow) WHERE coalesce(f.retracted, false) = false
-            WITH f, coalesce(f.since,
-                COLLECT { MATCH (f)-[:EVIDENCED_BY]->(dated:Source) WHERE dated.published IS NOT NULL
-                          RETURN dated.published ORDER BY dated.published LIMIT 1 }[0]) AS begins
-            RETURN collect(DISTINCT begins) + collect(DISTINCT f.until) AS dates,
-                   count(CASE WHEN begins IS NOT NULL AND f.until IS NULL THEN f END) > 0 AS ongoing
+            CALL () { MATCH (f:DataFlow) WHERE f.since IS NOT NULL RETURN collect(DISTINCT f.since) AS since }
+            CALL () { MATCH (f:DataFlow) WHERE f.until IS NOT NULL RETURN collect(DISTINCT f.until) AS until }
+            CALL () {
+              MATCH (s:Source) WHERE s.published IS NOT NULL AND EXISTS { (s)<-[:EVIDENCED_BY]-(:DataFlow) }
+              RETURN collect(s.published) AS evidenced,
+                     collect(CASE WHEN EXISTS { (s)<-[:EVIDENCED_BY]-(f:DataFlow) WHERE f.since IS NULL }
+                                  THEN s.published END) AS startsUndated
+            }
+            RETURN since + startsUndated AS starts, since + until + evidenced AS dates,
+                   EXISTS { MATCH (f:DataFlow) WHERE f.until IS NULL } AS ongoing
             """;
 
     private final Neo4jClient neo4j;
@@ -185,6 +191,7 @@ class FlowRepository {
         return neo4j.query(DATES)
                 .fetchAs(DateSpan.class)
                 .mappedBy((types, record) -> DateSpan.of(
+                        record.get("starts").asList(value -> value.asString()),
                         record.get("dates").asList(value -> value.asString()),
                         record.get("ongoing").asBoolean()))
                 .one()
