@@ -1,5 +1,7 @@
 package org.dataflowatlas.evidence;
 
+import java.util.List;
+import org.dataflowatlas.graph.Inference;
 import org.jspecify.annotations.Nullable;
 
 /** Something that happened: a ruling, an investigation, a confirmation. */
@@ -7,4 +9,5 @@ public record Event(
         String id,
         String title,
         @Nullable String date,
-        @Nullable String description) {}
+        @Nullable String description,
+        List<Inference> inferences) {}

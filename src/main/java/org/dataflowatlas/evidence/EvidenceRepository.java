@@ -3,6 +3,7 @@ package org.dataflowatlas.evidence;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.dataflowatlas.graph.Inference;
 import org.dataflowatlas.graph.KeyedQuery;
 import org.dataflowatlas.graph.Mapping;
 import org.dataflowatlas.organization.Organization;
@@ -26,7 +27,7 @@ class EvidenceRepository {
     private static final String EVIDENCE_OF = """
             UNWIND $ids AS key
             MATCH (:%s {id: key})-[e:EVIDENCED_BY]->(s:Source)
-            RETURN key, e.quote AS quote, s
+            RETURN key, e, s
             ORDER BY key, s.published IS NULL, s.published, s.id, e.quote
             """;
 
@@ -58,7 +59,7 @@ class EvidenceRepository {
             UNWIND $ids AS key
             MATCH (:Source {id: key})<-[e:EVIDENCED_BY]-(n)
             OPTIONAL MATCH (sender:Organization)-[:SENDS]->(n)-[:TO]->(receiver:Organization)
-            RETURN key, n, e.quote AS quote, sender.id AS fromId, receiver.id AS toId
+            RETURN key, n, e, sender.id AS fromId, receiver.id AS toId
             ORDER BY key, n.id, e.quote
             """;
 
@@ -105,9 +106,7 @@ class EvidenceRepository {
                 neo4j,
                 EVIDENCE_OF.formatted(subject.name()),
                 ids,
-                record -> new Evidence(
-                        Mapping.source(record.get("s").asNode()),
-                        record.get("quote").asString(null)));
+                record -> Mapping.evidence(record.get("s"), record.get("e")));
     }
 
     Map<String, Source> sources(Collection<String> ids) {
@@ -140,12 +139,11 @@ class EvidenceRepository {
     }
 
     Map<String, List<EvidencedFact>> evidenced(Collection<String> sourceIds) {
-        return KeyedQuery.grouped(
-                neo4j,
-                EVIDENCED,
-                sourceIds,
-                record -> new EvidencedFact(
-                        entity(record, "n"), record.get("quote").asString(null)));
+        return KeyedQuery.grouped(neo4j, EVIDENCED, sourceIds, record -> {
+            var evidencedBy = record.get("e").asRelationship();
+            return new EvidencedFact(
+                    entity(record, "n"), evidencedBy.get("quote").asString(null), Inference.of(evidencedBy));
+        });
     }
 
     Map<String, List<Statement>> statementsIn(Collection<String> sourceIds) {

@@ -1,5 +1,7 @@
 package org.dataflowatlas.evidence;
 
+import java.util.List;
+import org.dataflowatlas.graph.Inference;
 import org.jspecify.annotations.Nullable;
 
 /** What a person or organization said, as reported in a source. */
@@ -8,4 +10,5 @@ public record Statement(
         String text,
         @Nullable String date,
         boolean paraphrase,
-        @Nullable String description) {}
+        @Nullable String description,
+        List<Inference> inferences) {}

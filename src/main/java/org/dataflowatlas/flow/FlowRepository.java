@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.dataflowatlas.evidence.Evidence;
 import org.dataflowatlas.graph.KeyedQuery;
 import org.dataflowatlas.graph.Mapping;
 import org.dataflowatlas.policy.Agreement;
@@ -85,7 +84,7 @@ class FlowRepository {
                    COLLECT { MATCH (f)-[:VIA]->(p:Product) RETURN p LIMIT 1 } AS products,
                    COLLECT { MATCH (f)-[e:EVIDENCED_BY]->(s:Source)
                              WITH s, e ORDER BY s.published IS NULL, s.published, s.id, e.quote
-                             RETURN {source: s, quote: e.quote} } AS evidence
+                             RETURN {source: s, evidencedBy: e} } AS evidence
             """;
 
     private static final String AGREEMENTS = """
@@ -100,7 +99,7 @@ class FlowRepository {
             MATCH (f:DataFlow {id: key}) WHERE f.retracted
             RETURN key, f.retractionReason AS reason,
                    COLLECT { MATCH (f)-[e:RETRACTION_EVIDENCED_BY]->(s:Source)
-                             RETURN {quote: e.quote, source: s} ORDER BY s.id, e.quote } AS evidence
+                             RETURN {source: s, evidencedBy: e} ORDER BY s.id, e.quote } AS evidence
             """;
 
     private final Neo4jClient neo4j;
@@ -132,9 +131,7 @@ class FlowRepository {
                                 ? null
                                 : Mapping.product(record.get("products").get(0).asNode()),
                         record.get("evidence")
-                                .asList(value -> new Evidence(
-                                        Mapping.source(value.get("source").asNode()),
-                                        value.get("quote").asString(null)))));
+                                .asList(value -> Mapping.evidence(value.get("source"), value.get("evidencedBy")))));
     }
 
     Map<String, Product> productsOf(Collection<String> flowIds) {
@@ -179,9 +176,7 @@ class FlowRepository {
         return new Retraction(
                 record.get("reason").asString(""),
                 record.get("evidence").asList(Function.identity()).stream()
-                        .map(row -> new Evidence(
-                                Mapping.source(row.get("source").asNode()),
-                                row.get("quote").asString(null)))
+                        .map(row -> Mapping.evidence(row.get("source"), row.get("evidencedBy")))
                         .toList());
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.dataflowatlas.evidence.Event;
+import org.dataflowatlas.evidence.Evidence;
 import org.dataflowatlas.evidence.Source;
 import org.dataflowatlas.evidence.SourceKind;
 import org.dataflowatlas.evidence.Statement;
@@ -42,7 +43,8 @@ public final class Mapping {
                 node.get("jurisdictions").asList(Value::asString, List.of()),
                 node.get("description").asString(null),
                 node.get("group").asBoolean(false),
-                node.get("estimatedSize").asString(null));
+                node.get("estimatedSize").asString(null),
+                Inference.of(node));
     }
 
     public static @Nullable OrgKind kindOf(Node node) {
@@ -97,7 +99,8 @@ public final class Mapping {
                 f.get("retracted").asBoolean(false),
                 f.get("retractionReason").asString(null),
                 sender,
-                recipient);
+                recipient,
+                Inference.of(f));
     }
 
     public static DataCategory category(Node c) {
@@ -105,14 +108,16 @@ public final class Mapping {
                 c.get("id").asString(),
                 c.get("name").asString(c.get("id").asString()),
                 c.get("origin").asString(null),
-                c.get("description").asString(null));
+                c.get("description").asString(null),
+                Inference.of(c));
     }
 
     public static Product product(Node p) {
         return new Product(
                 p.get("id").asString(),
                 p.get("name").asString(p.get("id").asString()),
-                p.get("description").asString(null));
+                p.get("description").asString(null),
+                Inference.of(p));
     }
 
     public static Source source(Node s) {
@@ -122,12 +127,14 @@ public final class Mapping {
                 enumValue(SourceKind.class, s, "kind"),
                 s.get("url").asString(null),
                 s.get("published").asString(null),
-                s.get("description").asString(null));
+                s.get("description").asString(null),
+                s.get("text").asString(null),
+                Inference.of(s));
     }
 
     public static Person person(Node p) {
         return new Person(
-                p.get("id").asString(), p.get("name").asString(p.get("id").asString()));
+                p.get("id").asString(), p.get("name").asString(p.get("id").asString()), Inference.of(p));
     }
 
     public static Event event(Node e) {
@@ -135,7 +142,8 @@ public final class Mapping {
                 e.get("id").asString(),
                 e.get("title").asString(e.get("id").asString()),
                 e.get("date").asString(null),
-                e.get("description").asString(null));
+                e.get("description").asString(null),
+                Inference.of(e));
     }
 
     public static Statement statement(Node s) {
@@ -144,7 +152,8 @@ public final class Mapping {
                 s.get("text").asString(""),
                 s.get("date").asString(null),
                 s.get("paraphrase").asBoolean(false),
-                s.get("description").asString(null));
+                s.get("description").asString(null),
+                Inference.of(s));
     }
 
     public static Policy policy(Node p) {
@@ -154,7 +163,8 @@ public final class Mapping {
                 enumList(Purpose.class, p, "prohibitedPurposes"),
                 p.get("exception").asString(null),
                 p.get("effective").asString(null),
-                p.get("description").asString(null));
+                p.get("description").asString(null),
+                Inference.of(p));
     }
 
     public static Agreement agreement(Node a) {
@@ -164,7 +174,15 @@ public final class Mapping {
                 a.get("signed").asString(null),
                 a.get("expires").asString(null),
                 a.get("approvedPurposes").isNull() ? null : enumList(Purpose.class, a, "approvedPurposes"),
-                a.get("description").asString(null));
+                a.get("description").asString(null),
+                Inference.of(a));
+    }
+
+    /** Evidence from its source node and the EVIDENCED_BY relationship, which holds the quote and any marks. */
+    public static Evidence evidence(Value source, Value evidencedBy) {
+        var relationship = evidencedBy.asRelationship();
+        return new Evidence(
+                source(source.asNode()), relationship.get("quote").asString(null), Inference.of(relationship));
     }
 
     /**

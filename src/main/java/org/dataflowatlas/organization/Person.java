@@ -1,4 +1,7 @@
 package org.dataflowatlas.organization;
 
+import java.util.List;
+import org.dataflowatlas.graph.Inference;
+
 /** A person who owns, works for or speaks for an organization. */
-public record Person(String id, String name) {}
+public record Person(String id, String name, List<Inference> inferences) {}

@@ -2,6 +2,7 @@ package org.dataflowatlas.policy;
 
 import java.util.List;
 import org.dataflowatlas.flow.Purpose;
+import org.dataflowatlas.graph.Inference;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,4 +15,5 @@ public record Agreement(
         @Nullable String signed,
         @Nullable String expires,
         @Nullable List<Purpose> approvedPurposes,
-        @Nullable String description) {}
+        @Nullable String description,
+        List<Inference> inferences) {}

@@ -2,6 +2,7 @@ package org.dataflowatlas.policy;
 
 import java.util.List;
 import org.dataflowatlas.flow.Purpose;
+import org.dataflowatlas.graph.Inference;
 import org.jspecify.annotations.Nullable;
 
 /** Terms an organization publishes about the use of its data. */
@@ -11,4 +12,5 @@ public record Policy(
         List<Purpose> prohibitedPurposes,
         @Nullable String exception,
         @Nullable String effective,
-        @Nullable String description) {}
+        @Nullable String description,
+        List<Inference> inferences) {}
