@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.dataflowatlas.AtlasIntegrationTest;
 import org.dataflowatlas.neo4j.EmbeddedNeo4j;
+import org.dataflowatlas.neo4j.Neo4jConnectionInfo;
 import org.dataflowatlas.web.HeadlessChromium;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -39,6 +40,9 @@ class BrowserKitTest {
     @Autowired
     EmbeddedNeo4j neo4j;
 
+    @Autowired
+    Neo4jConnectionInfo connection;
+
     /** Neo4j Browser's GRASS parser knows no comments, and an apostrophe opens a string it may never close. */
     @Test
     void the_style_sheet_holds_only_what_the_browser_parser_reads() throws Exception {
@@ -51,7 +55,8 @@ class BrowserKitTest {
     @Test
     void the_embedded_server_serves_the_style_and_a_guide_with_every_analyst_query() throws Exception {
         assertThat(get(neo4j.browserKitUrl() + "/" + BrowserKit.STYLE)).isEqualTo(Files.readString(STYLE));
-        var guide = get(neo4j.browserKitUrl() + "/" + BrowserKit.GUIDE);
+        // The address the start-up report prints.
+        var guide = get(connection.browserGuideUrl().orElseThrow());
         assertThat(guide).contains("<a exec-topic=\"style " + neo4j.browserKitUrl() + "/" + BrowserKit.STYLE + "\">");
         try (var files = Files.list(Path.of("cypher/queries"))) {
             var queries = files.map(p -> p.getFileName().toString()).sorted().toList();
