@@ -23,7 +23,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 /**
  * Stated versus inferred through GraphQL: the seed's marks as the API shows them, and marks written
  * with recordFlow and upsertOrganization. Everything written here has an id starting with
- * {@code inf-}; the class removes those nodes before and after it runs.
+ * {@code inf-}; the class removes those nodes, and the audit entries naming them, before and after it runs.
  */
 @AtlasIntegrationTest
 @WithMockUser(username = "test-editor", roles = "EDITOR")
@@ -58,6 +58,9 @@ class InferenceGraphQlTest {
     void removeTestNodes() {
         driver.executableQuery("MATCH (n) WHERE n.id STARTS WITH 'inf-' DETACH DELETE n")
                 .execute();
+        driver.executableQuery("""
+                        MATCH (a:AuditEntry) WHERE any(id IN a.ids WHERE id STARTS WITH 'inf-') DELETE a
+                        """).execute();
     }
 
     @Test
