@@ -45,6 +45,9 @@ final class StartupReport {
         neo4j.browserUrl()
                 .ifPresent(url -> lines.add("  Neo4j Browser " + url + "  (connect to " + neo4j.boltUri()
                         + ", authentication: " + neo4j.browserLoginHint() + ")"));
+        neo4j.browserGuideUrl()
+                .ifPresent(url ->
+                        lines.add("  Browser guide " + url + "  (opens when Browser connects: style and queries)"));
         neo4j.dataDirectory().ifPresent(dir -> lines.add("  Data          " + dir));
         keys.ifAvailable(apiKeys -> lines.add("  Access        reads "
                 + ("key".equalsIgnoreCase(environment.getProperty("dataflow.security.reads")) ? "need a key" : "open")

@@ -1,5 +1,7 @@
 package org.dataflowatlas.evidence;
 
+import java.util.List;
+import org.dataflowatlas.graph.Inference;
 import org.jspecify.annotations.Nullable;
 
 /** Something that happened: a ruling, an investigation, a confirmation. A retracted one is kept, marked. */
@@ -8,4 +10,5 @@ public record Event(
         String title,
         @Nullable String date,
         @Nullable String description,
-        boolean retracted) {}
+        boolean retracted,
+        List<Inference> inferences) {}

@@ -3,6 +3,7 @@ package org.dataflowatlas.evidence;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.dataflowatlas.graph.Inference;
 import org.dataflowatlas.graph.KeyedQuery;
 import org.dataflowatlas.graph.Mapping;
 import org.dataflowatlas.organization.Organization;
@@ -27,7 +28,7 @@ class EvidenceRepository {
     private static final String EVIDENCE_OF = """
             UNWIND $ids AS key
             MATCH (:%s {id: key})-[e:EVIDENCED_BY]->(s:Source)
-            RETURN key, e.quote AS quote, s
+            RETURN key, e, s
             ORDER BY key, s.published IS NULL, s.published, s.id, e.quote
             """;
 
@@ -71,7 +72,7 @@ class EvidenceRepository {
             UNWIND $ids AS key
             MATCH (:Source {id: key})<-[e:EVIDENCED_BY]-(n)
             OPTIONAL MATCH (sender:Organization)-[:SENDS]->(n)-[:TO]->(receiver:Organization)
-            RETURN key, n, e.quote AS quote, sender.id AS fromId, receiver.id AS toId
+            RETURN key, n, e, sender.id AS fromId, receiver.id AS toId
             ORDER BY key, n.id, e.quote
             """;
 
@@ -112,7 +113,7 @@ class EvidenceRepository {
     private static final String STATEMENT_EVIDENCE = """
             UNWIND $ids AS key
             MATCH (:Statement {id: key})-[r:REPORTED_IN]->(s:Source)
-            RETURN key, r.quote AS quote, s
+            RETURN key, r.quote AS quote, r, s
             ORDER BY key, s.published IS NULL, s.published, s.id, r.quote
             """;
 
@@ -127,9 +128,7 @@ class EvidenceRepository {
                 neo4j,
                 EVIDENCE_OF.formatted(subject.name()),
                 ids,
-                record -> new Evidence(
-                        Mapping.source(record.get("s").asNode()),
-                        record.get("quote").asString(null)));
+                record -> Mapping.evidence(record.get("s"), record.get("e")));
     }
 
     Map<String, Source> sources(Collection<String> ids) {
@@ -175,12 +174,11 @@ class EvidenceRepository {
     }
 
     Map<String, List<EvidencedFact>> evidenced(Collection<String> sourceIds) {
-        return KeyedQuery.grouped(
-                neo4j,
-                EVIDENCED,
-                sourceIds,
-                record -> new EvidencedFact(
-                        entity(record, "n"), record.get("quote").asString(null)));
+        return KeyedQuery.grouped(neo4j, EVIDENCED, sourceIds, record -> {
+            var evidencedBy = record.get("e").asRelationship();
+            return new EvidencedFact(
+                    entity(record, "n"), evidencedBy.get("quote").asString(null), Inference.of(evidencedBy));
+        });
     }
 
     Map<String, List<Statement>> statementsIn(Collection<String> sourceIds) {
@@ -218,7 +216,8 @@ class EvidenceRepository {
                 statementIds,
                 record -> new Evidence(
                         Mapping.source(record.get("s").asNode()),
-                        record.get("quote").asString(null)));
+                        record.get("quote").asString(null),
+                        Inference.of(record.get("r").asRelationship())));
     }
 
     static Object entity(Record record, String column) {

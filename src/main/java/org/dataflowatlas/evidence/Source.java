@@ -1,5 +1,7 @@
 package org.dataflowatlas.evidence;
 
+import java.util.List;
+import org.dataflowatlas.graph.Inference;
 import org.jspecify.annotations.Nullable;
 
 /** A document, report, filing or dataset that facts rest on. */
@@ -9,4 +11,6 @@ public record Source(
         SourceKind kind,
         @Nullable String url,
         @Nullable String published,
-        @Nullable String description) {}
+        @Nullable String description,
+        @Nullable String text,
+        List<Inference> inferences) {}

@@ -1,5 +1,7 @@
 package org.dataflowatlas.evidence;
 
+import java.util.List;
+import org.dataflowatlas.graph.Inference;
 import org.jspecify.annotations.Nullable;
 
 /** What a person or organization said, as reported in a source. A retracted one is kept, marked. */
@@ -9,4 +11,5 @@ public record Statement(
         @Nullable String date,
         boolean paraphrase,
         @Nullable String description,
-        boolean retracted) {}
+        boolean retracted,
+        List<Inference> inferences) {}

@@ -1,5 +1,7 @@
 package org.dataflowatlas.flow;
 
+import java.util.List;
+import org.dataflowatlas.graph.Inference;
 import org.dataflowatlas.organization.Organization;
 import org.jspecify.annotations.Nullable;
 
@@ -23,7 +25,8 @@ public record DataFlow(
         boolean retracted,
         @Nullable String retractionReason,
         @Nullable Organization sender,
-        @Nullable Organization recipient) {
+        @Nullable Organization recipient,
+        List<Inference> inferences) {
 
     /**
      * By id: equal flows have equal ids, and GraphQL batch mappings hash flows as map keys, which

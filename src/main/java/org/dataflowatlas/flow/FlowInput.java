@@ -3,6 +3,7 @@ package org.dataflowatlas.flow;
 import java.util.List;
 import org.dataflowatlas.PartialDate;
 import org.dataflowatlas.evidence.EvidenceInput;
+import org.dataflowatlas.graph.InferenceInput;
 import org.jspecify.annotations.Nullable;
 
 /** What recordFlow writes. */
@@ -20,4 +21,5 @@ public record FlowInput(
         Confidence confidence,
         @Nullable String description,
         @Nullable List<String> agreements,
-        List<EvidenceInput> evidence) {}
+        List<EvidenceInput> evidence,
+        @Nullable List<InferenceInput> inferences) {}

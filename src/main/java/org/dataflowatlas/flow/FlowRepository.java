@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.dataflowatlas.evidence.Evidence;
 import org.dataflowatlas.evidence.Retraction;
 import org.dataflowatlas.graph.KeyedQuery;
 import org.dataflowatlas.graph.Mapping;
@@ -86,7 +85,7 @@ class FlowRepository {
                    COLLECT { MATCH (f)-[:VIA]->(p:Product) RETURN p LIMIT 1 } AS products,
                    COLLECT { MATCH (f)-[e:EVIDENCED_BY]->(s:Source)
                              WITH s, e ORDER BY s.published IS NULL, s.published, s.id, e.quote
-                             RETURN {source: s, quote: e.quote} } AS evidence
+                             RETURN {source: s, evidencedBy: e} } AS evidence
             """;
 
     private static final String AGREEMENTS = """
@@ -110,7 +109,7 @@ class FlowRepository {
             MATCH (f:DataFlow {id: key}) WHERE f.retracted
             RETURN key, f.retractionReason AS reason,
                    COLLECT { MATCH (f)-[e:RETRACTION_EVIDENCED_BY]->(s:Source)
-                             RETURN {quote: e.quote, source: s} ORDER BY s.id, e.quote } AS evidence
+                             RETURN {source: s, evidencedBy: e} ORDER BY s.id, e.quote } AS evidence
             """;
 
     // Distinct values only, from the since and until indexes and the few sources, so the answer stays
@@ -158,9 +157,7 @@ class FlowRepository {
                                 ? null
                                 : Mapping.product(record.get("products").get(0).asNode()),
                         record.get("evidence")
-                                .asList(value -> new Evidence(
-                                        Mapping.source(value.get("source").asNode()),
-                                        value.get("quote").asString(null)))));
+                                .asList(value -> Mapping.evidence(value.get("source"), value.get("evidencedBy")))));
     }
 
     Map<String, Product> productsOf(Collection<String> flowIds) {
@@ -220,9 +217,7 @@ class FlowRepository {
         return new Retraction(
                 record.get("reason").asString(""),
                 record.get("evidence").asList(Function.identity()).stream()
-                        .map(row -> new Evidence(
-                                Mapping.source(row.get("source").asNode()),
-                                row.get("quote").asString(null)))
+                        .map(row -> Mapping.evidence(row.get("source"), row.get("evidencedBy")))
                         .toList());
     }
 }

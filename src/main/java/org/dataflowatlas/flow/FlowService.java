@@ -17,6 +17,7 @@ import org.dataflowatlas.evidence.Retraction;
 import org.dataflowatlas.graph.Connection;
 import org.dataflowatlas.graph.Existence;
 import org.dataflowatlas.graph.Ids;
+import org.dataflowatlas.graph.Inferences;
 import org.dataflowatlas.graph.Paging;
 import org.dataflowatlas.graph.Texts;
 import org.dataflowatlas.organization.OrganizationService;
@@ -137,6 +138,7 @@ public class FlowService {
             Ids.checkSlug("input.agreements[" + i + "]", agreements.get(i));
         }
         var evidence = evidenceChecks.check("input.evidence", input.evidence());
+        var inferences = Inferences.check("input.inferences", input.inferences(), markable(input), "flow");
 
         var organizations = new LinkedHashSet<>(List.of(from, to));
         if (product != null && product.get("offeredBy") != null) {
@@ -191,6 +193,8 @@ public class FlowService {
         parameters.put("product", product);
         parameters.put("agreements", agreements);
         parameters.put("evidence", evidence);
+        parameters.put("inferred", inferences == null ? null : inferences.fields());
+        parameters.put("inferredBecause", inferences == null ? null : inferences.reasons());
         var derived = categories.stream()
                 .filter(category -> !derivedFrom(category).isEmpty())
                 .map(category -> (String) category.get("id"))
@@ -229,6 +233,25 @@ public class FlowService {
             throw new NotFoundException("No flow '" + id + "'. Look it up with flows(filter: {from: …, to: …}).");
         }
         return existing;
+    }
+
+    /** The fields of a flow input that can be marked inferred, and whether this input gives each. */
+    private static Map<String, Boolean> markable(FlowInput input) {
+        var given = new java.util.LinkedHashMap<String, Boolean>();
+        given.put("from", true);
+        given.put("to", true);
+        given.put("categories", true);
+        given.put("via", input.via() != null);
+        given.put("purpose", true);
+        given.put("accessMethod", true);
+        given.put("realTime", true);
+        given.put("since", input.since() != null);
+        given.put("until", input.until() != null);
+        given.put("confidence", true);
+        given.put("description", input.description() != null);
+        given.put(
+                "agreements", input.agreements() != null && !input.agreements().isEmpty());
+        return given;
     }
 
     private static void checkOrder(

@@ -25,7 +25,9 @@ class FlowWrites {
             MATCH (s:Organization {id: $from}), (t:Organization {id: $to})
             MERGE (f:DataFlow {id: $id})
             SET f.purpose = $purpose, f.accessMethod = $accessMethod, f.realTime = $realTime,
-                f.since = $since, f.until = $until, f.confidence = $confidence, f.description = $description
+                f.since = $since, f.until = $until, f.confidence = $confidence, f.description = $description,
+                f.inferred = CASE WHEN $inferred IS NULL THEN f.inferred ELSE $inferred END,
+                f.inferredBecause = CASE WHEN $inferred IS NULL THEN f.inferredBecause ELSE $inferredBecause END
             MERGE (s)-[:SENDS]->(f)
             MERGE (f)-[:TO]->(t)
             WITH f

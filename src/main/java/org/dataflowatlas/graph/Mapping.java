@@ -44,7 +44,8 @@ public final class Mapping {
                 node.get("jurisdictions").asList(Value::asString, List.of()),
                 node.get("description").asString(null),
                 node.get("group").asBoolean(false),
-                node.get("estimatedSize").asString(null));
+                node.get("estimatedSize").asString(null),
+                Inference.of(node));
     }
 
     public static @Nullable OrgKind kindOf(Node node) {
@@ -99,7 +100,8 @@ public final class Mapping {
                 f.get("retracted").asBoolean(false),
                 f.get("retractionReason").asString(null),
                 sender,
-                recipient);
+                recipient,
+                Inference.of(f));
     }
 
     public static DataCategory category(Node c) {
@@ -107,14 +109,16 @@ public final class Mapping {
                 c.get("id").asString(),
                 c.get("name").asString(c.get("id").asString()),
                 c.get("origin").asString(null),
-                c.get("description").asString(null));
+                c.get("description").asString(null),
+                Inference.of(c));
     }
 
     public static Product product(Node p) {
         return new Product(
                 p.get("id").asString(),
                 p.get("name").asString(p.get("id").asString()),
-                p.get("description").asString(null));
+                p.get("description").asString(null),
+                Inference.of(p));
     }
 
     public static Source source(Node s) {
@@ -124,7 +128,9 @@ public final class Mapping {
                 enumValue(SourceKind.class, s, "kind"),
                 s.get("url").asString(null),
                 s.get("published").asString(null),
-                s.get("description").asString(null));
+                s.get("description").asString(null),
+                s.get("text").asString(null),
+                Inference.of(s));
     }
 
     public static Person person(Node p) {
@@ -132,7 +138,8 @@ public final class Mapping {
                 p.get("id").asString(),
                 p.get("name").asString(p.get("id").asString()),
                 p.get("aliases").asList(Value::asString, List.of()),
-                p.get("description").asString(null));
+                p.get("description").asString(null),
+                Inference.of(p));
     }
 
     public static Event event(Node e) {
@@ -141,7 +148,8 @@ public final class Mapping {
                 e.get("title").asString(e.get("id").asString()),
                 e.get("date").asString(null),
                 e.get("description").asString(null),
-                e.get("retracted").asBoolean(false));
+                e.get("retracted").asBoolean(false),
+                Inference.of(e));
     }
 
     public static Statement statement(Node s) {
@@ -151,7 +159,8 @@ public final class Mapping {
                 s.get("date").asString(null),
                 s.get("paraphrase").asBoolean(false),
                 s.get("description").asString(null),
-                s.get("retracted").asBoolean(false));
+                s.get("retracted").asBoolean(false),
+                Inference.of(s));
     }
 
     public static Policy policy(Node p) {
@@ -163,7 +172,8 @@ public final class Mapping {
                 p.get("effective").asString(null),
                 p.get("until").asString(null),
                 p.get("description").asString(null),
-                p.get("retracted").asBoolean(false));
+                p.get("retracted").asBoolean(false),
+                Inference.of(p));
     }
 
     public static Agreement agreement(Node a) {
@@ -174,13 +184,21 @@ public final class Mapping {
                 a.get("expires").asString(null),
                 a.get("approvedPurposes").isNull() ? null : enumList(Purpose.class, a, "approvedPurposes"),
                 a.get("description").asString(null),
-                a.get("retracted").asBoolean(false));
+                a.get("retracted").asBoolean(false),
+                Inference.of(a));
     }
 
-    /** A list of {source: node, quote} maps, as evidence (see RelationshipEvidence.read). */
+    /** Evidence from its source node and the EVIDENCED_BY relationship, which holds the quote and any marks. */
+    public static Evidence evidence(Value source, Value evidencedBy) {
+        var relationship = evidencedBy.asRelationship();
+        return new Evidence(
+                source(source.asNode()), relationship.get("quote").asString(null), Inference.of(relationship));
+    }
+
+    /** A list of {source: node, quote} maps, as evidence (see RelationshipEvidence.read); such evidence carries no marks. */
     public static List<Evidence> evidence(Value items) {
         return items.asList(item -> new Evidence(
-                source(item.get("source").asNode()), item.get("quote").asString(null)));
+                source(item.get("source").asNode()), item.get("quote").asString(null), List.of()));
     }
 
     /** A retraction from its reason and its evidence as {source, quote} maps; null unless retracted. */

@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
+import org.dataflowatlas.neo4j.browserkit.BrowserKit;
+import org.dataflowatlas.neo4j.browserkit.BrowserKitResource;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -17,6 +20,8 @@ import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.io.ByteUnit;
+import org.neo4j.server.configuration.ServerSettings;
+import org.neo4j.server.configuration.ThirdPartyJaxRsPackage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,6 +82,18 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                     .setConfig(HttpConnector.enabled, true)
                     .setConfig(HttpConnector.listen_address, new SocketAddress(host, httpPort))
                     .setConfig(HttpConnector.advertised_address, new SocketAddress(host, httpPort))
+                    // The Browser kit on the same origin as Browser: Browser fetches guides and styles only
+                    // from hosts on its allowlist, and opens the guide itself once connected.
+                    .setConfig(
+                            ServerSettings.third_party_packages,
+                            List.of(new ThirdPartyJaxRsPackage(
+                                    BrowserKitResource.class.getPackageName(), BrowserKit.MOUNT)))
+                    .setConfig(
+                            ServerSettings.browser_remote_content_hostname_whitelist,
+                            host.equals("localhost") ? "localhost" : "localhost," + host)
+                    .setConfig(
+                            ServerSettings.browser_post_connect_cmd,
+                            "guide " + kitUrl(host, httpPort) + "/" + BrowserKit.GUIDE)
                     // Without this, Netty waits twice for a 2 s quiet period on shutdown.
                     .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, Duration.ZERO)
                     .build();
@@ -92,6 +109,15 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
     public String browserUrl() {
         return "http://" + host + ":" + httpPort + "/browser/";
+    }
+
+    /** The Browser kit (style sheet and guide) this server serves. */
+    public String browserKitUrl() {
+        return kitUrl(host, httpPort);
+    }
+
+    private static String kitUrl(String host, int httpPort) {
+        return "http://" + host + ":" + httpPort + BrowserKit.MOUNT;
     }
 
     public Path dataDirectory() {

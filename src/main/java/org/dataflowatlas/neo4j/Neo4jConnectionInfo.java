@@ -2,6 +2,7 @@ package org.dataflowatlas.neo4j;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import org.dataflowatlas.neo4j.browserkit.BrowserKit;
 
 /** Where the graph lives, for the start-up report and the health of a newcomer's first run. */
 public record Neo4jConnectionInfo(
@@ -11,6 +12,11 @@ public record Neo4jConnectionInfo(
         return embedded
                 ? "embedded Neo4j " + org.neo4j.kernel.internal.Version.getNeo4jVersion() + " (in this process)"
                 : "external Neo4j at " + boltUri;
+    }
+
+    /** The guide of analyst queries that the embedded server serves beside Browser (and Browser opens on connect). */
+    public Optional<String> browserGuideUrl() {
+        return browserUrl.map(url -> url.replaceFirst("/browser/$", BrowserKit.MOUNT + "/" + BrowserKit.GUIDE));
     }
 
     public String browserLoginHint() {

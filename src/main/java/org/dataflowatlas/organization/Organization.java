@@ -1,6 +1,7 @@
 package org.dataflowatlas.organization;
 
 import java.util.List;
+import org.dataflowatlas.graph.Inference;
 import org.jspecify.annotations.Nullable;
 
 /** An organization as the API shows it. */
@@ -14,4 +15,5 @@ public record Organization(
         List<String> jurisdictions,
         @Nullable String description,
         boolean group,
-        @Nullable String estimatedSize) {}
+        @Nullable String estimatedSize,
+        List<Inference> inferences) {}

@@ -1,6 +1,7 @@
 package org.dataflowatlas.organization;
 
 import java.util.List;
+import org.dataflowatlas.graph.InferenceInput;
 import org.jspecify.annotations.Nullable;
 
 /** What upsertOrganization writes: the id and name always; other fields when given (absent ones are kept). */
@@ -13,4 +14,5 @@ public record OrganizationInput(
         @Nullable Jurisdiction jurisdiction,
         @Nullable String description,
         @Nullable Boolean group,
-        @Nullable String estimatedSize) {}
+        @Nullable String estimatedSize,
+        @Nullable List<InferenceInput> inferences) {}

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.dataflowatlas.graph.Inferences;
 import org.dataflowatlas.graph.KeyedQuery;
 import org.dataflowatlas.graph.Mapping;
 import org.jspecify.annotations.Nullable;
@@ -76,7 +77,9 @@ class OrganizationRepository {
                 o.jurisdiction = coalesce($jurisdiction, o.jurisdiction),
                 o.description = coalesce($description, o.description),
                 o.group = coalesce($group, o.group, false),
-                o.estimatedSize = coalesce($estimatedSize, o.estimatedSize)
+                o.estimatedSize = coalesce($estimatedSize, o.estimatedSize),
+                o.inferred = CASE WHEN $inferred IS NULL THEN o.inferred ELSE $inferred END,
+                o.inferredBecause = CASE WHEN $inferred IS NULL THEN o.inferredBecause ELSE $inferredBecause END
             WITH o
             CALL (o) {
               WITH o WHERE $kindLabel IS NOT NULL AND NOT $kindLabel IN labels(o)
@@ -157,7 +160,7 @@ class OrganizationRepository {
                 .orElseThrow();
     }
 
-    Organization upsert(OrganizationInput input) {
+    Organization upsert(OrganizationInput input, Inferences.@Nullable Marks inferences) {
         var parameters = new HashMap<String, @Nullable Object>();
         parameters.put("id", input.id());
         parameters.put("name", input.name());
@@ -170,6 +173,8 @@ class OrganizationRepository {
         parameters.put("description", input.description());
         parameters.put("group", input.group());
         parameters.put("estimatedSize", input.estimatedSize());
+        parameters.put("inferred", inferences == null ? null : inferences.fields());
+        parameters.put("inferredBecause", inferences == null ? null : inferences.reasons());
         return neo4j.query(UPSERT)
                 .bindAll(parameters)
                 .fetchAs(Organization.class)

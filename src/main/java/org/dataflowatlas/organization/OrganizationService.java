@@ -2,6 +2,7 @@ package org.dataflowatlas.organization;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,6 +10,7 @@ import org.dataflowatlas.InvalidInputException;
 import org.dataflowatlas.audit.AuditTrail;
 import org.dataflowatlas.graph.Connection;
 import org.dataflowatlas.graph.Ids;
+import org.dataflowatlas.graph.Inferences;
 import org.dataflowatlas.graph.Paging;
 import org.dataflowatlas.graph.Texts;
 import org.jspecify.annotations.Nullable;
@@ -98,8 +100,19 @@ public class OrganizationService {
                 input.jurisdiction(),
                 Texts.optional("input.description", input.description(), 5_000),
                 input.group(),
-                Texts.optional("input.estimatedSize", input.estimatedSize(), 100));
-        var organization = repository.upsert(checked);
+                Texts.optional("input.estimatedSize", input.estimatedSize(), 100),
+                input.inferences());
+        var given = new LinkedHashMap<String, Boolean>();
+        given.put("name", true);
+        given.put("kind", checked.kind() != null);
+        given.put("aliases", checked.aliases() != null);
+        given.put("country", checked.country() != null);
+        given.put("jurisdiction", checked.jurisdiction() != null);
+        given.put("description", checked.description() != null);
+        given.put("group", checked.group() != null);
+        given.put("estimatedSize", checked.estimatedSize() != null);
+        var inferences = Inferences.check("input.inferences", input.inferences(), given, "organization");
+        var organization = repository.upsert(checked, inferences);
         audit.record("upsertOrganization", List.of(organization.id()), null);
         return organization;
     }

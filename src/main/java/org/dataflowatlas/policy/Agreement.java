@@ -2,6 +2,7 @@ package org.dataflowatlas.policy;
 
 import java.util.List;
 import org.dataflowatlas.flow.Purpose;
+import org.dataflowatlas.graph.Inference;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,4 +17,5 @@ public record Agreement(
         @Nullable String expires,
         @Nullable List<Purpose> approvedPurposes,
         @Nullable String description,
-        boolean retracted) {}
+        boolean retracted,
+        List<Inference> inferences) {}

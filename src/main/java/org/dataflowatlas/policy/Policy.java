@@ -2,6 +2,7 @@ package org.dataflowatlas.policy;
 
 import java.util.List;
 import org.dataflowatlas.flow.Purpose;
+import org.dataflowatlas.graph.Inference;
 import org.jspecify.annotations.Nullable;
 
 /** Terms an organization publishes about the use of its data; a retracted one is kept, marked. */
@@ -13,4 +14,5 @@ public record Policy(
         @Nullable String effective,
         @Nullable String until,
         @Nullable String description,
-        boolean retracted) {}
+        boolean retracted,
+        List<Inference> inferences) {}

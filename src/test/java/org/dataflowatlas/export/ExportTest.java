@@ -44,6 +44,7 @@ class ExportTest {
         var expected = TestSupport.factFingerprint(driver);
         var expectedTrace = reached(traces);
         assertThat(result.nodes()).isGreaterThan(30);
+        assertThat(Files.readString(file)).contains("inferredBecause: ['The article names First Alert");
 
         try (var empty = new SpringApplicationBuilder(DataflowAtlasApplication.class)
                 .web(WebApplicationType.NONE)
@@ -52,6 +53,8 @@ class ExportTest {
                                 "--dataflow.embedded.bolt-port=0",
                                 "--dataflow.embedded.http-port=0",
                                 "--dataflow.embedded.page-cache=32m",
+                                // As generous as the shared test context: a busy machine plans the first trace slowly.
+                                "--dataflow.limits.query-timeout=20s",
                                 "--dataflow.seed.enabled=false")
                         .toArray(String[]::new))) {
             var target = empty.getBean(Driver.class);
@@ -78,6 +81,12 @@ class ExportTest {
         assertThat(lines)
                 .anyMatch(line ->
                         line.contains("\"label\":\"EVIDENCED_BY\"") && line.contains("whole point of this contract"));
+        // What the sources do not state travels with the facts.
+        assertThat(lines)
+                .anyMatch(line -> line.contains("\"id\":\"dataminr-to-us-secret-service-first-alert\"")
+                        && line.contains(
+                                "\"inferred\":[\"via\",\"accessMethod\",\"realTime\",\"categories\",\"agreements\"]")
+                        && line.contains("\"inferredBecause\":[\"The article names First Alert"));
     }
 
     @Test
@@ -100,6 +109,9 @@ class ExportTest {
                         "DataCategory:first-alert-alerts",
                         "Source:dataminr-secret-service-emails")
                 .doesNotContain("Organization:aclu");
+        assertThat(Files.readString(file))
+                .contains("attr.name=\"inferred\"", "attr.name=\"inferredBecause\"")
+                .contains("[\"via\",\"accessMethod\",\"realTime\",\"categories\",\"agreements\"]");
         assertThat(document.getElementsByTagName("edge").getLength())
                 .isEqualTo((int) result.relationships())
                 .isGreaterThan(10);

@@ -103,12 +103,18 @@ class ReadQueriesGraphQlTest {
         var byQuote = graphQl.documentName("search")
                 .variables(Map.of("text", "whole point of this contract"))
                 .execute();
-        byQuote.path("search[0].entity.__typename").entity(String.class).isEqualTo("DataFlow");
-        byQuote.path("search[0].entity.id").entity(String.class).isEqualTo("dataminr-to-us-secret-service-first-alert");
-        byQuote.path("search[0].source.id").entity(String.class).isEqualTo("dataminr-secret-service-emails");
-        byQuote.path("search[0].quote")
+        // The flow and the contract rest on the same passage of the article: they rank first, equally.
+        byQuote.path("search[0].entity.__typename").entity(String.class).isEqualTo("Agreement");
+        byQuote.path("search[0].entity.id").entity(String.class).isEqualTo("dataminr-secret-service-contract");
+        byQuote.path("search[1].entity.__typename").entity(String.class).isEqualTo("DataFlow");
+        byQuote.path("search[1].entity.id").entity(String.class).isEqualTo("dataminr-to-us-secret-service-first-alert");
+        byQuote.path("search[1].source.id").entity(String.class).isEqualTo("seed-article");
+        byQuote.path("search[1].quote")
                 .entity(String.class)
                 .satisfies(q -> assertThat(q).contains("whole point"));
+        byQuote.path("search[1].score")
+                .entity(Double.class)
+                .isEqualTo(byQuote.path("search[0].score").entity(Double.class).get());
         byQuote.path("search[*].score")
                 .entityList(Double.class)
                 .satisfies(scores -> assertThat(scores).isSortedAccordingTo(java.util.Comparator.reverseOrder()));
@@ -156,21 +162,43 @@ class ReadQueriesGraphQlTest {
 
     @Test
     void a_source_shows_everything_it_evidences() {
-        var response = graphQl.documentName("source")
-                .variable("id", "dataminr-secret-service-emails")
-                .execute();
-        response.path("source.kind").entity(String.class).isEqualTo("EMAIL");
-        response.path("source.citedBy[*].id").entityList(String.class).containsExactly("intercept-x-dataminr-report");
-        response.path("source.evidences[*].fact.id")
+        var article =
+                graphQl.documentName("source").variable("id", "seed-article").execute();
+        article.path("source.kind").entity(String.class).isEqualTo("NEWS_REPORT");
+        article.path("source.cites[*].id")
+                .entityList(String.class)
+                .containsExactly(
+                        "dataminr-secret-service-emails", "intercept-x-dataminr-report", "x-supreme-court-petition");
+        article.path("source.evidences[*].fact.id")
                 .entityList(String.class)
                 .contains(
                         "x-to-dataminr-firehose",
                         "dataminr-to-us-secret-service-first-alert",
                         "dataminr-to-law-enforcement-customers-first-alert",
-                        "dataminr-confirms-firehose-access");
-        response.path("source.statements[*].id")
+                        "dataminr-confirms-firehose-access",
+                        "x-third-party-data-terms");
+        article.path("source.evidences[*].quote")
                 .entityList(String.class)
-                .contains("secret-service-whole-point-law-enforcement");
+                .satisfies(quotes -> assertThat(quotes).doesNotContainNull());
+        article.path("source.statements[*].id")
+                .entityList(String.class)
+                .contains("secret-service-whole-point-law-enforcement", "dataminr-contract-gives-full-stream");
+
+        // A source known only through the article: it evidences the flows it is cited for, with no passage.
+        var emails = graphQl.documentName("source")
+                .variable("id", "dataminr-secret-service-emails")
+                .execute();
+        emails.path("source.kind").entity(String.class).isEqualTo("EMAIL");
+        emails.path("source.citedBy[*].id")
+                .entityList(String.class)
+                .containsExactly("intercept-x-dataminr-report", "seed-article");
+        emails.path("source.evidences[*].fact.id")
+                .entityList(String.class)
+                .containsExactly("dataminr-to-us-secret-service-first-alert", "x-to-dataminr-firehose");
+        emails.path("source.evidences[*].quote")
+                .entityList(String.class)
+                .satisfies(quotes -> assertThat(quotes).containsOnlyNulls());
+        emails.path("source.statements").entityList(Object.class).hasSize(0);
         graphQl.documentName("source")
                 .variable("id", "no-such-source")
                 .execute()

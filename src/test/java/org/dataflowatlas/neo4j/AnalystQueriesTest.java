@@ -117,15 +117,49 @@ class AnalystQueriesTest {
     }
 
     @Test
-    void evidence_for_the_secret_service_flow_quotes_its_own_email() throws IOException {
+    void evidence_for_the_secret_service_flow_quotes_the_article_and_names_the_emails_it_cites() throws IOException {
         var rows = run("04-evidence-for-a-flow.cypher");
         assertThat(rows).extracting(r -> r.get("kind").asString()).contains("EMAIL", "NEWS_REPORT");
+        // The passages are the article's; the emails, which we have not read, come without one.
         assertThat(rows)
+                .allSatisfy(r -> assertThat(r.get("quote").isNull())
+                        .as(r.get("title").asString())
+                        .isEqualTo(!r.get("title").asString().contains("(seed article)")));
+        assertThat(rows)
+                .filteredOn(r -> !r.get("quote").isNull())
                 .extracting(r -> r.get("quote").asString())
                 .anyMatch(q -> q.contains("whole point of this contract"));
         assertThat(rows)
-                .extracting(r -> r.get("citedBy").asList(Value::asString))
-                .anyMatch(c -> !c.isEmpty());
+                .filteredOn(r -> r.get("kind").asString().equals("EMAIL"))
+                .singleElement()
+                .satisfies(emails -> {
+                    assertThat(emails.get("citedBy").asList(Value::asString)).hasSize(2);
+                    assertThat(emails.get("sourceInferred").asList(Value::asString))
+                            .singleElement()
+                            .satisfies(mark -> assertThat(mark).startsWith("published: "));
+                });
+    }
+
+    @Test
+    void what_is_inferred_lists_each_mark_with_its_value_and_reasoning() throws IOException {
+        var all = run("06-what-is-inferred.cypher");
+        assertThat(all).hasSizeGreaterThanOrEqualTo(15);
+        assertThat(all)
+                .allSatisfy(r -> assertThat(r.get("reasoning").asString()).isNotBlank());
+
+        var flow = run(
+                "06-what-is-inferred.cypher",
+                "WITH null AS about",
+                "WITH 'dataminr-to-us-secret-service-first-alert' AS about");
+        assertThat(flow)
+                .extracting(r -> r.get("field").asString() + "=" + r.get("value"))
+                .containsExactly(
+                        "accessMethod=\"ALERTS\"",
+                        "agreements=[\"Contract between Dataminr and the US Secret Service\"]",
+                        "categories=[\"First Alert alerts\"]",
+                        "realTime=TRUE",
+                        "via=[\"First Alert\"]");
+        assertThat(flow).allSatisfy(r -> assertThat(r.get("kind").asString()).isEqualTo("DataFlow"));
     }
 
     @Test

@@ -862,6 +862,26 @@ class HostileInputTest {
                 "BAD_REQUEST",
                 "EVERYTHING"));
         cases.add(mutation("unknown purpose", RECORD_FLOW, flow(Map.of("purpose", "SPYING")), "BAD_REQUEST", "SPYING"));
+        cases.add(mutation(
+                "injection in an inference mark's field",
+                RECORD_FLOW,
+                flow(Map.of("inferences", List.of(Map.of("field", INJECTIONS.getFirst(), "reasoning", "r")))),
+                "BAD_REQUEST",
+                "input.inferences[0].field",
+                "is not a field of this flow"));
+        cases.add(mutation(
+                "1 MB inference reasoning",
+                RECORD_FLOW,
+                flow(Map.of("inferences", List.of(Map.of("field", "purpose", "reasoning", MEGABYTE)))),
+                "BAD_REQUEST",
+                "input.inferences[0].reasoning",
+                "at most"));
+        cases.add(mutation(
+                "inference mark on a value the input does not give",
+                "mutation o($input: OrganizationInput!) { upsertOrganization(input: $input) { id } }",
+                organization(Map.of("inferences", List.of(Map.of("field", "country", "reasoning", "r")))),
+                "BAD_REQUEST",
+                "input.inferences[0].field 'country'"));
 
         // Query shapes built to exhaust the server.
         cases.add(query("fields nested 20 deep", nested(20), Map.of(), "BAD_REQUEST", "levels deep", "at most 12"));

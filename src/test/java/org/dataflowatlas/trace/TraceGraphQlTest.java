@@ -183,10 +183,11 @@ class TraceGraphQlTest {
                 .entity(String.class)
                 .isEqualTo("first-alert-alerts");
         response.path("trace.paths[2].flows[1].via.id").entity(String.class).isEqualTo("first-alert");
-        response.path("trace.paths[2].flows[1].confidence").entity(String.class).isEqualTo("CONFIRMED");
+        response.path("trace.paths[2].flows[1].confidence").entity(String.class).isEqualTo("REPORTED");
         response.path("trace.paths[2].flows[1].evidence[*].quote")
                 .entityList(String.class)
-                .satisfies(quotes -> assertThat(quotes).anyMatch(q -> q.contains("whole point of this contract")));
+                .satisfies(quotes ->
+                        assertThat(quotes).anyMatch(q -> q != null && q.contains("whole point of this contract")));
         response.path("trace.reached[*].paths[*].length")
                 .entityList(Integer.class)
                 .containsExactly(1, 2, 2);
@@ -243,7 +244,8 @@ class TraceGraphQlTest {
                 .containsExactly("x", "dataminr", "us-secret-service");
         seed.path("policyConflicts[1].evidence[*].quote")
                 .entityList(String.class)
-                .satisfies(quotes -> assertThat(quotes).anyMatch(q -> q.contains("whole point of this contract")));
+                .satisfies(quotes ->
+                        assertThat(quotes).anyMatch(q -> q != null && q.contains("whole point of this contract")));
 
         approval("tf-platform", "UNKNOWN");
         approval("tf-platform2", "APPROVED");
