@@ -399,7 +399,10 @@ public final class RealGraph {
 
     private String graphQl(Shape shape, String origin, String target, Map<String, Object> filters) {
         return switch (shape.kind()) {
-            case "paths" -> post(PATHS, Map.of("from", origin, "to", target));
+            case "paths" -> {
+                var ends = ends(origin, target);
+                yield post(PATHS, Map.of("from", ends[0], "to", ends[1]));
+            }
             case "exposure" -> post(EXPOSURE, Map.of("platform", origin));
             default -> {
                 var variables = new HashMap<String, Object>(filters);
@@ -443,7 +446,8 @@ public final class RealGraph {
                 SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
             return session.executeRead(tx -> switch (shape.kind()) {
                 case "paths" -> {
-                    var statement = TraceService.pathsStatement(origin, target, 6, 3, null);
+                    var ends = ends(origin, target);
+                    var statement = TraceService.pathsStatement(ends[0], ends[1], 6, 3, null);
                     yield tx.run(statement.cypher(), statement.parameters()).list();
                 }
                 case "exposure" ->
@@ -470,7 +474,9 @@ public final class RealGraph {
         var parameters = new HashMap<String, Object>(Map.of("from", origin));
         if (shape.kind().equals("paths")) {
             cypher = FLOOR_PATHS;
-            parameters.put("to", target);
+            var ends = ends(origin, target);
+            parameters.put("from", ends[0]);
+            parameters.put("to", ends[1]);
         } else if (shape.mode() == TraceMode.LINEAGE) {
             cypher = downstream ? FLOOR_DOWNSTREAM_LINEAGE : FLOOR_UPSTREAM_LINEAGE;
             if (shape.kind().equals("exposure")) {
@@ -506,22 +512,37 @@ public final class RealGraph {
         }
     }
 
-    /** A target for paths: the first organization two hops out, else one. */
+    /**
+     * The other end for paths: the first organization two hops downstream, else one; an agency that
+     * shares with nobody gets the first organization two (else one) hops upstream, as the start.
+     */
     private String pathTarget(String origin) {
-        var twoHops = reachable(origin, true, 2);
-        return twoHops.entrySet().stream()
-                .filter(e -> e.getValue() == 2)
+        var downstream = nearest(reachable(origin, true, 2));
+        return downstream != null
+                ? downstream
+                : "<" + java.util.Objects.requireNonNullElse(nearest(reachable(origin, false, 2)), origin);
+    }
+
+    private static @org.jspecify.annotations.Nullable String nearest(Map<String, Integer> reached) {
+        return reached.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue(java.util.Comparator.reverseOrder())
+                        .thenComparing(Map.Entry.comparingByKey()))
                 .map(Map.Entry::getKey)
-                .sorted()
                 .findFirst()
-                .orElseGet(() -> twoHops.keySet().stream().sorted().findFirst().orElse(origin));
+                .orElse(null);
+    }
+
+    /** The ends of the paths question for an origin and its target ("<id" means from id to the origin). */
+    private static String[] ends(String origin, String target) {
+        return target.startsWith("<") ? new String[] {target.substring(1), origin} : new String[] {origin, target};
     }
 
     /** The BFS floor: reached organizations, in memory. */
     private int bfs(Shape shape, String origin, String target) {
         boolean downstream = shape.direction() == Direction.DOWNSTREAM;
         if (shape.kind().equals("paths")) {
-            return reachable(origin, true, 6).containsKey(target) ? 1 : 0;
+            var ends = ends(origin, target);
+            return reachable(ends[0], true, 6).containsKey(ends[1]) ? 1 : 0;
         }
         if (shape.mode() == TraceMode.REACHABILITY) {
             return reachable(origin, downstream, shape.hops()).size();
