@@ -318,7 +318,13 @@ public final class RealGraph {
             if (port == null) {
                 throw new IllegalStateException("the cold server did not start: " + String.join("\n", tail));
             }
-            var drain = new Thread(() -> lines.lines().forEach(line -> {}));
+            var drain = new Thread(() -> {
+                try {
+                    lines.lines().forEach(line -> {});
+                } catch (UncheckedIOException closed) {
+                    // the server was stopped: nothing more to read
+                }
+            });
             drain.setDaemon(true);
             drain.start();
             var cold = new RealGraph(null, URI.create("http://localhost:" + port + "/graphql"), log);
