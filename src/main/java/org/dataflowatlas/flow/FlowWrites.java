@@ -119,7 +119,7 @@ class FlowWrites {
     /** Records the flow, then its lineage links and evidence date, and those a new derivation changes. */
     DataFlow record(Map<String, @Nullable Object> parameters, Collection<String> derivedCategories) {
         var flow = write(RECORD, parameters);
-        Lineage.refreshFlows(this::run, List.of(flow.id()));
+        Lineage.refreshFlow(this::run, List.of(flow.id()));
         Lineage.refreshCategories(this::run, derivedCategories);
         return flow;
     }

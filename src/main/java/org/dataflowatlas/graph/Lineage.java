@@ -66,6 +66,42 @@ public final class Lineage {
             %s
             """.formatted(EVIDENCED_SINCE, RELINK);
 
+    /**
+     * One flow's own links, for a single write: only pairs the flow is part of are touched, and
+     * links that hold already are left alone, so concurrent writers at a busy organization do not
+     * lock each other's flows.
+     */
+    private static final String REFRESH_FLOW = """
+            UNWIND $flows AS flowId
+            MATCH (f:DataFlow {id: flowId})
+            %s
+            WITH f
+            CALL (f) {
+              MATCH (f)-[stale:FEEDS]->(later:DataFlow)
+              WHERE NOT EXISTS { MATCH (f)-[:TO]->(:Organization)-[:SENDS]->(later)-[:CARRIES]->(:DataCategory)
+                                       -[:DERIVED_FROM*0..]->(:DataCategory)<-[:CARRIES]-(f) }
+              DELETE stale
+            }
+            CALL (f) {
+              MATCH (earlier:DataFlow)-[stale:FEEDS]->(f)
+              WHERE NOT EXISTS { MATCH (earlier)-[:TO]->(:Organization)-[:SENDS]->(f)-[:CARRIES]->(:DataCategory)
+                                       -[:DERIVED_FROM*0..]->(:DataCategory)<-[:CARRIES]-(earlier) }
+              DELETE stale
+            }
+            CALL (f) {
+              MATCH (f)-[:TO]->(:Organization)-[:SENDS]->(later:DataFlow)
+              WHERE NOT (f)-[:FEEDS]->(later)
+                AND EXISTS { MATCH (later)-[:CARRIES]->(:DataCategory)-[:DERIVED_FROM*0..]->(:DataCategory)<-[:CARRIES]-(f) }
+              MERGE (f)-[:FEEDS]->(later)
+            }
+            CALL (f) {
+              MATCH (f)<-[:SENDS]-(:Organization)<-[:TO]-(earlier:DataFlow)
+              WHERE NOT (earlier)-[:FEEDS]->(f)
+                AND EXISTS { MATCH (f)-[:CARRIES]->(:DataCategory)-[:DERIVED_FROM*0..]->(:DataCategory)<-[:CARRIES]-(earlier) }
+              MERGE (earlier)-[:FEEDS]->(f)
+            }
+            """.formatted(EVIDENCED_SINCE);
+
     private static final String REFRESH_CATEGORIES = """
             UNWIND $categories AS categoryId
             MATCH (:DataCategory {id: categoryId})<-[:DERIVED_FROM*0..]-(:DataCategory)<-[:CARRIES]-(:DataFlow)<-[:SENDS]-(a:Organization)
@@ -138,7 +174,14 @@ public final class Lineage {
             RETURN extra, missing, misdated
             """;
 
-    /** After writing flows: their evidence dates, and the links at both ends of each. */
+    /** After writing one flow (or a few) through the API: its evidence date and its own links. */
+    public static void refreshFlow(Statements statements, Collection<String> flowIds) {
+        if (!flowIds.isEmpty()) {
+            statements.run(REFRESH_FLOW, Map.of("flows", List.copyOf(flowIds)));
+        }
+    }
+
+    /** After writing a batch of flows: their evidence dates, and the links at both ends of each. */
     public static void refreshFlows(Statements statements, Collection<String> flowIds) {
         if (!flowIds.isEmpty()) {
             statements.run(REFRESH_FLOWS, Map.of("flows", List.copyOf(flowIds)));

@@ -108,7 +108,10 @@ class ExplorerPageTest {
         var details = waitForText("#details", "whole point of this contract");
         assertThat(details.getText()).contains("Conflicts with", policy, "Approval:");
         for (var evidence : expected.evidence().get(secretServiceFlow)) {
-            assertThat(details.getText()).contains(Objects.requireNonNull(evidence.get("quote")));
+            var quote = evidence.get("quote");
+            if (quote != null) { // a cited source the project never read is evidence without a passage
+                assertThat(details.getText()).contains(quote);
+            }
             var url = evidence.get("url");
             if (url != null) {
                 assertThat(details.findElements(By.cssSelector("a[href='" + url + "']")))
@@ -221,8 +224,10 @@ class ExplorerPageTest {
         var rows = browser.findElements(By.cssSelector("#flow-table tbody tr"));
         assertThat(rows)
                 .hasSize(browser.findElements(By.cssSelector("#diagram .edge")).size());
-        assertThat(browser.findElement(By.cssSelector("#flow-table thead")).getText())
-                .contains("From", "To", "Purpose", "Confidence", "Evidence");
+        // The table is drawn again when the answer comes; the wait reads the header whichever copy is shown.
+        for (var column : List.of("From", "To", "Purpose", "Confidence", "Evidence")) {
+            waitForText("#flow-table thead", column);
+        }
 
         browser.navigate().refresh();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#flow-table tbody tr")));
