@@ -9,7 +9,7 @@ import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoCon
 /** Dataflow Atlas: an evidence-backed graph of who passes people's data to whom. */
 // No users or passwords: callers present API keys (see org.dataflowatlas.security).
 // No GraphQL observations: GraphQL Java calls every instrumentation for every field of an answer, and
-// this one alone cost a trace request more CPU than all the rest of GraphQL Java (issue 6, JFR). Requests
+// this one alone cost a trace request more CPU than all the rest of GraphQL Java (JFR). Requests
 // to /graphql are still timed, as http.server.requests.
 @SpringBootApplication(exclude = {UserDetailsServiceAutoConfiguration.class, GraphQlObservationAutoConfiguration.class})
 @ConfigurationPropertiesScan

@@ -34,7 +34,7 @@ import org.springframework.context.annotation.Configuration;
  *
  * <p>GraphQL Java calls its instrumentation for every field of the answer. Spring for GraphQL wraps
  * instrumentation beans in a chain, even a single one, and the chain's per-field bookkeeping showed
- * in JFR profiles of traces (issue 6). So the three checks are one instrumentation, set directly on
+ * in JFR profiles of traces. So the three checks are one instrumentation, set directly on
  * GraphQL Java, and the application declares no other (GraphQL observations are off, see
  * DataflowAtlasApplication).
  */

@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
  * key is not in the database yet (no flow retracted, so no {@code retracted} key), which is normal in a
  * young graph and says nothing about our statements, whose names the tests cover. Each one cost the
  * server the check and Spring Data Neo4j a regex-based formatting per statement: 6 % of a trace
- * request's time in JFR (issue 6).
+ * request's time in JFR.
  */
 @Configuration(proxyBeanMethods = false)
 public class DriverSettings {

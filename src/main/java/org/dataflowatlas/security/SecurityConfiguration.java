@@ -59,7 +59,7 @@ class SecurityConfiguration {
 
     /**
      * No per-filter observations: Spring Security would otherwise wrap each filter of every request in
-     * its own observation (a fixed cost per request, seen in JFR in issue 6). The request as a whole is
+     * its own observation (a fixed cost per request, seen in JFR). The request as a whole is
      * still timed by {@code http.server.requests}.
      */
     @Bean
