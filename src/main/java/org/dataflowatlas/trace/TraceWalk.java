@@ -43,7 +43,7 @@ public final class TraceWalk {
     }
 
     /** The answer: the origin (null when there is none) and the paths found, in answer order. */
-    public record Result(@Nullable Organization origin, List<FlowPath> paths, boolean full, int statements) {}
+    public record Result(@Nullable Organization origin, List<FlowPath> paths, boolean full) {}
 
     /**
      * A path as a chain back to the origin: cheap to extend, made into a {@link FlowPath} only when
@@ -92,17 +92,14 @@ public final class TraceWalk {
         var purposes = request.purposes() == null ? null : Set.copyOf(request.purposes());
         var kinds = request.toKinds() == null ? null : Set.copyOf(request.toKinds());
 
-        int statementCount = 0;
         if (parameters.get("categories") != null) {
             var categories = statements.run(TraceQueries.CATEGORIES_AND_DESCENDANTS, parameters);
-            statementCount++;
             parameters = new HashMap<>(parameters);
             parameters.put("categories", categories.getFirst().get("ids").asList(Value::asString));
         }
         var first = statements.run(TraceQueries.firstHop(request.direction()), parameters);
-        statementCount++;
         if (first.isEmpty()) {
-            return new Result(null, List.of(), false, statementCount);
+            return new Result(null, List.of(), false);
         }
         var origin = Mapping.organization(first.getFirst().get("origin").asNode());
         var root = new Step(null, null, origin.id(), origin.id(), 0);
@@ -126,7 +123,6 @@ public final class TraceWalk {
                     edges.computeIfAbsent(record.get("key").asString(), k -> new ArrayList<>())
                             .add(edge(record, lineage));
                 }
-                statementCount++;
             }
             var extended = new ArrayList<Step>();
             for (var step : frontier) {
@@ -161,10 +157,10 @@ public final class TraceWalk {
         boolean full = kept.size() >= rowCap;
         var rows = kept.subList(0, Math.min(kept.size(), rowCap));
         if (rows.isEmpty()) {
-            return new Result(origin, List.of(), full, statementCount);
+            return new Result(origin, List.of(), full);
         }
         var paths = paths(rows, origin, downstream);
-        return new Result(origin, paths, full, statementCount + 1);
+        return new Result(origin, paths, full);
     }
 
     /** The kept paths with their organization and flow nodes, fetched once each in one statement. */
