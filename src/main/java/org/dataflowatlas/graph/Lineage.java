@@ -55,17 +55,6 @@ public final class Lineage {
               MATCH (f)-[:EVIDENCED_BY]->(dated:Source) WHERE dated.published IS NOT NULL
               RETURN dated.published ORDER BY dated.published LIMIT 1 }[0]""";
 
-    private static final String REFRESH_FLOWS = """
-            UNWIND $flows AS flowId
-            MATCH (f:DataFlow {id: flowId})
-            %s
-            WITH collect(f) AS flows
-            UNWIND flows AS f
-            MATCH (f)-[:SENDS|TO]-(a:Organization)
-            WITH DISTINCT a
-            %s
-            """.formatted(EVIDENCED_SINCE, RELINK);
-
     /**
      * One flow's own links, for a single write: only pairs the flow is part of are touched, and
      * links that hold already are left alone, so concurrent writers at a busy organization do not
@@ -181,13 +170,6 @@ public final class Lineage {
         }
     }
 
-    /** After writing a batch of flows: their evidence dates, and the links at both ends of each. */
-    public static void refreshFlows(Statements statements, Collection<String> flowIds) {
-        if (!flowIds.isEmpty()) {
-            statements.run(REFRESH_FLOWS, Map.of("flows", List.copyOf(flowIds)));
-        }
-    }
-
     /** After flows gained evidence: their evidence dates (what they carry and connect is unchanged). */
     public static void refreshEvidenceDates(Statements statements, Collection<String> flowIds) {
         if (!flowIds.isEmpty()) {
@@ -202,7 +184,7 @@ public final class Lineage {
         }
     }
 
-    /** After flows moved to an organization (a merge): the links through it. */
+    /** After flows moved to an organization (a merge) or arrived in bulk (an import): the links through it. */
     public static void refreshOrganizations(Statements statements, Collection<String> organizationIds) {
         if (!organizationIds.isEmpty()) {
             statements.run(REFRESH_ORGANIZATIONS, Map.of("organizations", List.copyOf(organizationIds)));
@@ -224,6 +206,19 @@ public final class Lineage {
         autoCommit.run(REBUILD_ALL, Map.of());
         autoCommit.run(REBUILD_EVIDENCED_SINCE, Map.of());
         autoCommit.run(MARK_BUILT, Map.of());
+    }
+
+    /**
+     * Lifts the mark while a long write leaves links to be made at its end, so a start after it
+     * stopped half way builds them (see {@link #isBuilt}).
+     */
+    public static String unmark() {
+        return "MATCH (m:__Lineage) DELETE m";
+    }
+
+    /** Sets the mark again once the links are made. */
+    public static String mark() {
+        return MARK_BUILT;
     }
 
     /** A database written before lineage was kept has no mark (statement returning column built). */

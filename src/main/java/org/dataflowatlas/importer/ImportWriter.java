@@ -1,8 +1,10 @@
 package org.dataflowatlas.importer;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.dataflowatlas.audit.AuditTrail;
 import org.dataflowatlas.graph.Lineage;
@@ -93,6 +95,7 @@ final class ImportWriter {
     private final PrintWriter progress;
     private final @Nullable String actor;
     private final String operation;
+    private boolean unmarked;
     private long nodesCreated;
     private long relationshipsCreated;
     private long propertiesSet;
@@ -111,6 +114,15 @@ final class ImportWriter {
 
     /** Writes the plan; a failing batch throws {@link ImportFailedException} saying what is in and how to resume. */
     void write(ImportPlan plan) {
+        link(writeRows(plan));
+    }
+
+    /**
+     * Writes the plan's rows, with the evidence dates of their flows, and returns the organizations
+     * at either end of its flows, whose lineage links {@link #link} makes. Until then the lineage
+     * mark is lifted, so an import that stops half way is linked again at the next start.
+     */
+    Set<String> writeRows(ImportPlan plan) {
         var kindLabels =
                 java.util.Arrays.stream(OrgKind.values()).map(OrgKind::label).toList();
         // Organizations, then sources and products: flows refer to all three.
@@ -157,6 +169,15 @@ final class ImportWriter {
         }
         long total =
                 plan.tables().stream().mapToLong(table -> table.flows().size()).sum();
+        var touched = new LinkedHashSet<String>();
+        if (maintainsLineage() && total > 0) {
+            unmarked = driver.executableQuery(Lineage.unmark())
+                            .execute()
+                            .summary()
+                            .counters()
+                            .nodesDeleted()
+                    > 0;
+        }
         long done = 0;
         long started = System.nanoTime();
         for (var table : plan.tables()) {
@@ -169,7 +190,7 @@ final class ImportWriter {
                     transaction(table.file() + " flows " + first + "-" + last, batch, tx -> {
                         count(tx.run(FLOWS, Map.of("rows", batch)).consume().counters());
                         if (maintainsLineage()) {
-                            Lineage.refreshFlows(
+                            Lineage.refreshEvidenceDates(
                                     statements(tx),
                                     batch.stream()
                                             .map(row -> (String) row.get("id"))
@@ -185,10 +206,51 @@ final class ImportWriter {
                                     + " what is in stays unchanged).",
                             ex);
                 }
+                if (maintainsLineage()) {
+                    for (var row : batch) {
+                        touched.add((String) row.get("from"));
+                        touched.add((String) row.get("to"));
+                    }
+                }
                 done += batch.size();
                 report(table.file(), done, total, started);
             }
         }
+        return touched;
+    }
+
+    /**
+     * Makes the lineage links at each organization once, after the last batch: relinking per batch
+     * would relink a busy agency in every batch that touches it. A failure here leaves the rows in
+     * and the mark lifted; running the same import again, {@code lineage --rebuild} or a restart
+     * links them.
+     */
+    void link(Set<String> organizations) {
+        if (!maintainsLineage() || organizations.isEmpty()) {
+            return;
+        }
+        long started = System.nanoTime();
+        var ids = List.copyOf(organizations);
+        int perTransaction = Math.max(1, batchSize / 10);
+        for (int from = 0; from < ids.size(); from += perTransaction) {
+            var batch = ids.subList(from, Math.min(ids.size(), from + perTransaction));
+            try (var session = driver.session()) {
+                session.executeWriteWithoutResult(tx -> Lineage.refreshOrganizations(statements(tx), batch));
+            } catch (RuntimeException ex) {
+                throw new ImportFailedException(
+                        "Every row is in, but making the lineage links failed: " + ex.getMessage()
+                                + ". Traces miss links at some of these organizations until you run"
+                                + " `dataflow-atlas lineage --rebuild` or the same import again.",
+                        ex);
+            }
+        }
+        if (unmarked) {
+            driver.executableQuery(Lineage.mark()).execute();
+        }
+        progress.printf(
+                "  lineage links made at %,d organizations in %.1f s%n",
+                ids.size(), (System.nanoTime() - started) / 1e9);
+        progress.flush();
     }
 
     /** The product keeps lineage links and evidence dates with every batch; the bare baseline writes rows only. */

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.dataflowatlas.InvalidInputException;
-import org.dataflowatlas.graph.Lineage;
 import org.dataflowatlas.security.Actor;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Driver;
@@ -45,22 +44,17 @@ public class SyntheticGraph {
         long started = System.nanoTime();
         var plan = plan(organizations, flows, seed);
         var writer = new ImportWriter(driver, batchSize, progress, Actor.current(), "generate");
-        writer.write(plan.plan());
+        var touched = writer.writeRows(plan.plan());
+        // Derivations go in before the links are made, so each organization is linked once.
         try (var session = driver.session()) {
             for (int from = 0; from < plan.derivations().size(); from += batchSize) {
                 var batch = plan.derivations()
                         .subList(from, Math.min(plan.derivations().size(), from + batchSize));
-                session.executeWriteWithoutResult(tx -> {
-                    tx.run(DERIVATIONS, Map.of("rows", batch)).consume();
-                    Lineage.refreshCategories(
-                            (cypher, parameters) -> tx.run(cypher, parameters).consume(),
-                            batch.stream()
-                                    .map(row -> (String) row.get("id"))
-                                    .distinct()
-                                    .toList());
-                });
+                session.executeWriteWithoutResult(
+                        tx -> tx.run(DERIVATIONS, Map.of("rows", batch)).consume());
             }
         }
+        writer.link(touched);
         long written = plan.plan().tables().getFirst().flows().size();
         return new Result(organizations, written, Duration.ofNanos(System.nanoTime() - started));
     }

@@ -64,7 +64,6 @@ public class GraphInitializer implements InitializingBean {
         log.info("Schema is at version {}", applied.map(Object::toString).orElse("(none)"));
     }
 
-    /** Empty means no data of ours: neo4j-migrations' own bookkeeping nodes (labels starting "__") do not count. */
     /** A database written before lineage links were kept gets them once (the seed's load makes them itself). */
     private void buildLineageOnce() {
         boolean built = driver.executableQuery(Lineage.isBuilt())
@@ -83,6 +82,7 @@ public class GraphInitializer implements InitializingBean {
         }
     }
 
+    /** Empty means no data of ours: neo4j-migrations' own bookkeeping nodes (labels starting "__") do not count. */
     private boolean isEmpty() {
         return driver.executableQuery(
                         "MATCH (n) WHERE none(label IN labels(n) WHERE label STARTS WITH '__') RETURN 1 LIMIT 1")

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.dataflowatlas.AtlasIntegrationTest;
 import org.dataflowatlas.TestSupport;
+import org.dataflowatlas.graph.Lineage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -129,6 +130,38 @@ class ImportTest {
         assertThat(TestSupport.auditEntries(driver)).isGreaterThan(audited);
         assertThat(again.relationshipsCreated()).isZero();
         assertThat(TestSupport.factFingerprint(driver)).isEqualTo(before);
+    }
+
+    @Test
+    void an_import_links_lineage_across_its_batches_and_leaves_nothing_to_mend() throws IOException {
+        var mapping = write("chain.yaml", Files.readString(Path.of("src/test/resources/import/test-mapping.yaml")));
+        // One row per batch: the flow into imp-b and the flow out of it are written in different batches.
+        write("flows.csv", """
+                id,from,to,purpose,since
+                imp-chain-1,imp-a,imp-b,COMMERCIAL,2020
+                imp-chain-2,imp-b,imp-c,LAW_ENFORCEMENT,2021
+                """);
+        var summary = run(mapping.toString(), work, false);
+        assertThat(summary.failed()).as(String.join("\n", summary.lines())).isFalse();
+
+        assertThat(
+                        one("MATCH (:DataFlow {id: 'imp-chain-1'})-[l:FEEDS]->(:DataFlow {id: 'imp-chain-2'}) RETURN count(l) AS n")
+                                .get("n")
+                                .asLong())
+                .isEqualTo(1);
+        var check = one(Lineage.check());
+        assertThat(List.of(
+                        check.get("extra").asLong(),
+                        check.get("missing").asLong(),
+                        check.get("misdated").asLong()))
+                .containsExactly(0L, 0L, 0L);
+        assertThat(one(Lineage.isBuilt()).get("built").asBoolean()).isTrue();
+        assertThat(progress.toString()).contains("lineage links made at 3 organizations");
+        graphQl.document("{ trace(from: \"imp-a\") { reached { organization { id } hops } } }")
+                .execute()
+                .path("trace.reached[*].organization.id")
+                .entityList(String.class)
+                .containsExactly("imp-b", "imp-c");
     }
 
     @Test
