@@ -26,14 +26,19 @@ public final class FlowPredicates {
      */
     public static String activeOn(String variable) {
         return """
-                ($activeLast IS NULL OR coalesce(%1$s.since, %1$s.evidencedSince, '') <= $activeLast)
-                AND ($activeFirst IS NULL OR %1$s.until IS NULL OR %1$s.until + '~' >= $activeFirst)""".formatted(variable);
+                (coalesce(%1$s.since, %1$s.evidencedSince, '') <= $activeLast
+                 AND (%1$s.until IS NULL OR %1$s.until + '~' >= $activeFirst))""".formatted(variable);
     }
 
+    /**
+     * With no date, bounds every date passes ({@code ''} sorts first, {@code '~'} after every
+     * digit) rather than nulls: Neo4j plans a statement again for each new combination of parameter
+     * types, so a filter that is sometimes null would cost a second plan the first time it is set.
+     */
     public static Map<String, @Nullable Object> activeOnParameters(@Nullable PartialDate activeOn) {
         var parameters = new HashMap<String, @Nullable Object>();
-        parameters.put("activeFirst", activeOn == null ? null : activeOn.first().toString());
-        parameters.put("activeLast", activeOn == null ? null : activeOn.last().toString());
+        parameters.put("activeFirst", activeOn == null ? "" : activeOn.first().toString());
+        parameters.put("activeLast", activeOn == null ? "~" : activeOn.last().toString());
         return parameters;
     }
 }

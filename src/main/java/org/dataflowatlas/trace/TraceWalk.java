@@ -92,11 +92,17 @@ public final class TraceWalk {
         var purposes = request.purposes() == null ? null : Set.copyOf(request.purposes());
         var kinds = request.toKinds() == null ? null : Set.copyOf(request.toKinds());
 
+        parameters = new HashMap<>(parameters);
         if (parameters.get("categories") != null) {
             var categories = statements.run(TraceQueries.CATEGORIES_AND_DESCENDANTS, parameters);
-            parameters = new HashMap<>(parameters);
             parameters.put("categories", categories.getFirst().get("ids").asList(Value::asString));
+            parameters.put("anyCategory", false);
+        } else {
+            parameters.put("categories", List.of());
+            parameters.put("anyCategory", true);
         }
+        parameters.put("byPurpose", purposes != null);
+        parameters.put("byKind", kinds != null);
         var first = statements.run(TraceQueries.firstHop(request.direction()), parameters);
         if (first.isEmpty()) {
             return new Result(null, List.of(), false);
@@ -220,12 +226,14 @@ public final class TraceWalk {
         var purpose = hop.get("purpose").isNull()
                 ? null
                 : Purpose.valueOf(hop.get("purpose").asString());
-        var labels = hop.get("labels").asList(Value::asString);
         OrgKind kind = null;
-        for (var candidate : OrgKind.values()) {
-            if (labels.contains(candidate.label())) {
-                kind = candidate;
-                break;
+        if (!hop.get("labels").isNull()) {
+            var labels = hop.get("labels").asList(Value::asString);
+            for (var candidate : OrgKind.values()) {
+                if (labels.contains(candidate.label())) {
+                    kind = candidate;
+                    break;
+                }
             }
         }
         return new Edge(flow, purpose, to, kind, lineage ? flow : to);

@@ -99,11 +99,12 @@ class RunawayQueryTest {
     }
 
     private boolean waitUntilRunning() throws InterruptedException {
-        for (int i = 0; i < 300; i++) {
+        // Often: between its statements the walk works in Java, and its transaction then shows no parameters.
+        for (int i = 0; i < 3000; i++) {
             if (runningTraces() > 0) {
                 return true;
             }
-            Thread.sleep(100);
+            Thread.sleep(10);
         }
         return false;
     }
