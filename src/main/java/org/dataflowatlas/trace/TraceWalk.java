@@ -98,7 +98,8 @@ public final class TraceWalk {
             parameters.put("categories", categories.getFirst().get("ids").asList(Value::asString));
             parameters.put("anyCategory", false);
         } else {
-            parameters.put("categories", List.of());
+            // A list of strings all the same, as with the filter: an empty list is another type, and another plan.
+            parameters.put("categories", List.of(""));
             parameters.put("anyCategory", true);
         }
         parameters.put("byPurpose", purposes != null);
