@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.dataflowatlas.flow.FlowService;
 import org.dataflowatlas.importer.Importer;
 import org.dataflowatlas.importer.SyntheticGraph;
 import org.dataflowatlas.trace.Direction;
@@ -217,6 +218,8 @@ public final class Benchmark {
         realOrigins = RealGraph.origins(driver);
         new RealGraph(driver, endpoint, log)
                 .warm(report, realOrigins, settings.realWarmup(), settings.realIterations());
+        new WriteBench(driver, context.getBean(FlowService.class), log)
+                .run(report, realOrigins.getFirst(), realOrigins.getLast(), realOrigins.get(1), 5, 30);
     }
 
     private void generate(Settings settings) {
@@ -315,7 +318,20 @@ public final class Benchmark {
                         profile[1]));
             }
         }
-        report.append('\n');
+        var empty = new ArrayList<Long>();
+        for (int i = 0; i < 200; i++) {
+            long started = System.nanoTime();
+            post("{ __typename }", Map.of());
+            if (i >= 50) {
+                empty.add(System.nanoTime() - started);
+            }
+        }
+        report.append(String.format(
+                Locale.ROOT,
+                "%nThe fixed cost every GraphQL figure includes, an empty request (`{ __typename }`: HTTP, security,"
+                        + " parsing, validation, limits, no statement) over the same client: %.1f ms p50, %.1f ms p99.%n%n",
+                percentile(empty, 50),
+                percentile(empty, 99)));
     }
 
     /** A downstream trace with no filters, as the GraphQL request asks for it. */

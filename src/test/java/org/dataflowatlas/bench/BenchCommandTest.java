@@ -57,6 +57,7 @@ class BenchCommandTest {
                 .contains("| cores |", "| Neo4j | embedded ")
                 .contains("`generate --organizations 200 --flows 2,000 --seed 42`")
                 .contains("| LINEAGE | 2 |", "| LINEAGE | 4 |", "| REACHABILITY | 2 |", "| REACHABILITY | 4 |")
+                .containsPattern("an empty request \\(`\\{ __typename }`.*: \\d+\\.\\d ms p50")
                 .contains("## Real graph\n\nSkipped: ", "## Cold: a new JVM on the same database\n\nSkipped: ");
         var statements =
                 Pattern.compile("\\| trace of `syn-org-0`[^|]*\\| (\\d+) \\|").matcher(markdown);

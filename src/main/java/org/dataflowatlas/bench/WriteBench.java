@@ -1,0 +1,141 @@
+package org.dataflowatlas.bench;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.dataflowatlas.evidence.EvidenceInput;
+import org.dataflowatlas.flow.AccessMethod;
+import org.dataflowatlas.flow.CategoryInput;
+import org.dataflowatlas.flow.Confidence;
+import org.dataflowatlas.flow.FlowInput;
+import org.dataflowatlas.flow.FlowService;
+import org.dataflowatlas.flow.Purpose;
+import org.neo4j.driver.Driver;
+
+/**
+ * {@code recordFlow} on the real graph: the service path (checks, the write, its audit entry, its
+ * lineage links and evidence date, one transaction) against the bare statement that writes the same
+ * flow, at the busiest agency and at a quiet one, alternating which goes first.
+ */
+final class WriteBench {
+
+    private static final String SOURCE = "bench-writes";
+
+    /** The flow, its ends, category and evidence: what the service writes, without checks, audit or lineage. */
+    private static final String BARE = """
+            MATCH (s:Organization {id: $from}), (t:Organization {id: $to}), (src:Source {id: $source})
+            MERGE (f:DataFlow {id: $id})
+            SET f.purpose = 'LAW_ENFORCEMENT', f.accessMethod = 'SHARED_NETWORK', f.realTime = false,
+                f.confidence = 'REPORTED'
+            MERGE (s)-[:SENDS]->(f)
+            MERGE (f)-[:TO]->(t)
+            MERGE (c:DataCategory {id: $category})
+            MERGE (f)-[:CARRIES]->(c)
+            MERGE (f)-[:EVIDENCED_BY {quote: 'benchmark write'}]->(src)
+            """;
+
+    private final Driver driver;
+    private final FlowService flows;
+    private final PrintWriter log;
+
+    WriteBench(Driver driver, FlowService flows, PrintWriter log) {
+        this.driver = driver;
+        this.flows = flows;
+        this.log = log;
+    }
+
+    void run(StringBuilder report, String busy, String quiet, String to, int warmup, int iterations) {
+        driver.executableQuery("MERGE (s:Source {id: $id}) SET s.title = 'Benchmark writes', s.kind = 'DATASET'")
+                .withParameters(Map.of("id", SOURCE))
+                .execute();
+        report.append("## Writes: `recordFlow` on the real graph\n\n")
+                .append(String.format(
+                        Locale.ROOT,
+                        "%d warm-up and %d measured flows per row, each a new flow carrying the sender's own camera reads;"
+                                + " the service path (`FlowService.record`: checks, write, audit entry, lineage links and"
+                                + " evidence date in one transaction) against the bare statement writing the same flow.%n%n",
+                        warmup,
+                        iterations))
+                .append("| sender | flows at the sender | service p50 ms | service p99 ms | bare p50 ms | bare p99 ms |"
+                        + " p50 ratio |\n|---|---:|---:|---:|---:|---:|---:|\n");
+        try {
+            for (var from : List.of(busy, quiet)) {
+                log.printf("Writes: recordFlow from %s…%n", from);
+                log.flush();
+                var product = new ArrayList<Long>();
+                var bare = new ArrayList<Long>();
+                var category = from.replace("agency", "reads");
+                for (int i = 0; i < warmup + iterations; i++) {
+                    boolean productFirst = i % 2 == 0;
+                    long p = 0;
+                    long b = 0;
+                    for (int side = 0; side < 2; side++) {
+                        boolean isProduct = (side == 0) == productFirst;
+                        var id = "bench-write-" + (isProduct ? "p-" : "b-") + from + "-" + i;
+                        long started = System.nanoTime();
+                        if (isProduct) {
+                            flows.record(input(id, from, to, category));
+                            p = System.nanoTime() - started;
+                        } else {
+                            driver.executableQuery(BARE)
+                                    .withParameters(Map.of(
+                                            "id", id, "from", from, "to", to, "source", SOURCE, "category", category))
+                                    .execute();
+                            b = System.nanoTime() - started;
+                        }
+                    }
+                    if (i >= warmup) {
+                        product.add(p);
+                        bare.add(b);
+                    }
+                }
+                long degree = driver.executableQuery(
+                                "MATCH (:Organization {id: $id})-[:SENDS|TO]-(f:DataFlow) RETURN count(f) AS n")
+                        .withParameters(Map.of("id", from))
+                        .execute()
+                        .records()
+                        .getFirst()
+                        .get("n")
+                        .asLong();
+                report.append(String.format(
+                        Locale.ROOT,
+                        "| `%s` | %,d | %.1f | %.1f | %.1f | %.1f | %.2f |%n",
+                        from,
+                        degree,
+                        Benchmark.percentile(product, 50),
+                        Benchmark.percentile(product, 99),
+                        Benchmark.percentile(bare, 50),
+                        Benchmark.percentile(bare, 99),
+                        Benchmark.percentile(product, 50) / Benchmark.percentile(bare, 50)));
+            }
+            report.append('\n');
+        } finally {
+            try (var session = driver.session()) {
+                session.run("""
+                                MATCH (n) WHERE n.id STARTS WITH 'bench-write' OR (n:AuditEntry AND n.operation = 'recordFlow')
+                                CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS""").consume();
+            }
+        }
+    }
+
+    private static FlowInput input(String id, String from, String to, String category) {
+        return new FlowInput(
+                id,
+                from,
+                to,
+                List.of(new CategoryInput(category, null, null, null, null)),
+                null,
+                Purpose.LAW_ENFORCEMENT,
+                AccessMethod.SHARED_NETWORK,
+                false,
+                null,
+                null,
+                Confidence.REPORTED,
+                null,
+                null,
+                List.of(new EvidenceInput(SOURCE, "benchmark write")),
+                null);
+    }
+}
