@@ -16,12 +16,14 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -552,12 +554,12 @@ public final class RealGraph {
         var downstream = nearest(reachable(origin, true, 2));
         return downstream != null
                 ? downstream
-                : "<" + java.util.Objects.requireNonNullElse(nearest(reachable(origin, false, 2)), origin);
+                : "<" + Objects.requireNonNullElse(nearest(reachable(origin, false, 2)), origin);
     }
 
     private static @org.jspecify.annotations.Nullable String nearest(Map<String, Integer> reached) {
         return reached.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue(java.util.Comparator.reverseOrder())
+                .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
                         .thenComparing(Map.Entry.comparingByKey()))
                 .map(Map.Entry::getKey)
                 .findFirst()

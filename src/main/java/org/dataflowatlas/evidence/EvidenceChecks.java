@@ -1,5 +1,6 @@
 package org.dataflowatlas.evidence;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.dataflowatlas.InvalidInputException;
@@ -27,7 +28,7 @@ public class EvidenceChecks {
             throw new InvalidInputException(field + " must list at least one item {source, quote}: every fact needs a"
                     + " source (add it first with addSource) and the passage of it that supports the fact.");
         }
-        var items = new java.util.ArrayList<Map<String, String>>();
+        var items = new ArrayList<Map<String, String>>();
         for (int i = 0; i < evidence.size(); i++) {
             var item = evidence.get(i);
             var source = Ids.checkSlug(field + "[" + i + "].source", item.source());
@@ -42,7 +43,7 @@ public class EvidenceChecks {
 
     /** For the audit trail: the subject, the other ids given, then the sources of the checked items. */
     public static List<String> touched(String subject, List<Map<String, String>> items, String... others) {
-        var ids = new java.util.ArrayList<String>();
+        var ids = new ArrayList<String>();
         ids.add(subject);
         ids.addAll(List.of(others));
         items.forEach(item -> ids.add(item.get("source")));

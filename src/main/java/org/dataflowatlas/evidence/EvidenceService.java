@@ -2,6 +2,7 @@ package org.dataflowatlas.evidence;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -271,7 +272,7 @@ public class EvidenceService {
             }
         }
         var statement = writes.recordStatement(parameters);
-        var touched = new java.util.ArrayList<String>(List.of(by));
+        var touched = new ArrayList<String>(List.of(by));
         touched.addAll(about.keySet());
         audit.record("recordStatement", EvidenceChecks.touched(id, reportedIn, touched.toArray(String[]::new)), null);
         return statement;
@@ -346,7 +347,7 @@ public class EvidenceService {
     }
 
     private static List<Map<String, String>> asRows(Map<String, String> labelsById) {
-        var rows = new java.util.ArrayList<Map<String, String>>();
+        var rows = new ArrayList<Map<String, String>>();
         labelsById.forEach((id, label) -> rows.add(Map.of("id", id, "label", label)));
         return rows;
     }

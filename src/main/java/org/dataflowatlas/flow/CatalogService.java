@@ -1,5 +1,7 @@
 package org.dataflowatlas.flow;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -91,7 +93,7 @@ public class CatalogService {
                     + " (and offeredBy, the organization that offers it).");
         }
         var product = writes.upsertProduct(parameters);
-        audit.record("upsertProduct", java.util.Arrays.asList(id, offeredBy), null);
+        audit.record("upsertProduct", Arrays.asList(id, offeredBy), null);
         return product;
     }
 
@@ -151,7 +153,7 @@ public class CatalogService {
                     + " Retract the wrong derivation first (retractDerivation).");
         }
         var category = writes.upsertCategory(parameters);
-        var touched = new java.util.ArrayList<@Nullable String>(List.of(id));
+        var touched = new ArrayList<@Nullable String>(List.of(id));
         touched.add(origin);
         touched.addAll(parents);
         audit.record("upsertCategory", touched, null);

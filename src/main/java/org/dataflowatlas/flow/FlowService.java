@@ -3,10 +3,13 @@ package org.dataflowatlas.flow;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.dataflowatlas.InvalidInputException;
 import org.dataflowatlas.NotFoundException;
 import org.dataflowatlas.PartialDate;
@@ -160,7 +163,7 @@ public class FlowService {
                 .missing(Map.of(
                         "DataCategory",
                         categories.stream().map(c -> (String) c.get("id")).toList()))
-                .getOrDefault("DataCategory", java.util.Set.of());
+                .getOrDefault("DataCategory", Set.of());
         for (int i = 0; i < categories.size(); i++) {
             if (newCategories.contains((String) categories.get(i).get("id"))
                     && categories.get(i).get("name") == null) {
@@ -237,7 +240,7 @@ public class FlowService {
 
     /** The fields of a flow input that can be marked inferred, and whether this input gives each. */
     private static Map<String, Boolean> markable(FlowInput input) {
-        var given = new java.util.LinkedHashMap<String, Boolean>();
+        var given = new LinkedHashMap<String, Boolean>();
         given.put("from", true);
         given.put("to", true);
         given.put("categories", true);
@@ -305,7 +308,7 @@ public class FlowService {
 
     @SuppressWarnings("unchecked")
     private static List<String> derivedFrom(Map<String, @Nullable Object> category) {
-        return (List<String>) java.util.Objects.requireNonNull(category.get("derivedFrom"));
+        return (List<String>) Objects.requireNonNull(category.get("derivedFrom"));
     }
 
     private static @Nullable List<String> names(@Nullable List<? extends Enum<?>> values) {

@@ -2,6 +2,7 @@ package org.dataflowatlas.graph;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,7 +45,7 @@ public class Existence {
         if (checks.isEmpty()) {
             return Map.of();
         }
-        var result = new java.util.LinkedHashMap<String, Set<String>>();
+        var result = new LinkedHashMap<String, Set<String>>();
         neo4j.query(MISSING).bind(checks).to("checks").fetch().all().forEach(row -> {
             @SuppressWarnings("unchecked")
             var missing = (List<String>) row.get("missing");
@@ -64,7 +65,7 @@ public class Existence {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        var found = new java.util.LinkedHashMap<String, String>();
+        var found = new LinkedHashMap<String, String>();
         var missing = new TreeSet<String>();
         neo4j.query(LABELS)
                 .bindAll(Map.of("ids", List.copyOf(ids), "labels", labels))

@@ -1,5 +1,6 @@
 package org.dataflowatlas.graph;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.dataflowatlas.InvalidInputException;
 
@@ -22,9 +23,7 @@ public final class Ids {
 
     /** Turns free text into a slug (for ids derived from other ids). */
     public static String slugify(String text) {
-        var slug = text.toLowerCase(java.util.Locale.ROOT)
-                .replaceAll("[^a-z0-9]+", "-")
-                .replaceAll("(^-+|-+$)", "");
+        var slug = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
         return slug.length() > MAX_LENGTH ? slug.substring(0, MAX_LENGTH).replaceAll("-+$", "") : slug;
     }
 }

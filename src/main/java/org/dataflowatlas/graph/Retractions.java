@@ -1,6 +1,7 @@
 package org.dataflowatlas.graph;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -220,7 +221,7 @@ public class Retractions {
             Map<String, Object> key,
             @Nullable String reason,
             List<Map<String, String>> evidence) {
-        var parameters = new java.util.HashMap<String, @Nullable Object>();
+        var parameters = new HashMap<String, @Nullable Object>();
         parameters.put("from", from);
         parameters.put("to", to);
         parameters.put("key", key);

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.dataflowatlas.graph.KeyedQuery;
 import org.dataflowatlas.graph.Mapping;
 import org.dataflowatlas.graph.RelationshipEvidence;
@@ -134,11 +135,7 @@ class AffiliationRepository {
     }
 
     private <T> Optional<T> fact(
-            RelationshipFact fact,
-            String from,
-            String to,
-            Map<String, Object> key,
-            java.util.function.Function<Record, T> mapper) {
+            RelationshipFact fact, String from, String to, Map<String, Object> key, Function<Record, T> mapper) {
         var parameters = new HashMap<String, @Nullable Object>();
         parameters.put("from", from);
         parameters.put("to", to);

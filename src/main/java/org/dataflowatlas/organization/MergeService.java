@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.dataflowatlas.InvalidInputException;
 import org.dataflowatlas.NotFoundException;
 import org.dataflowatlas.audit.AuditTrail;
@@ -120,7 +121,7 @@ public class MergeService {
     /** Fields both hold with different values; the names and lists are joined instead. */
     private static void propertyConflicts(
             MergeWrites.Nodes nodes, String keepId, String duplicateId, List<String> conflicts) {
-        new java.util.TreeMap<>(nodes.duplicate()).forEach((key, value) -> {
+        new TreeMap<>(nodes.duplicate()).forEach((key, value) -> {
             if (JOINED.contains(key) || value == null) {
                 return;
             }

@@ -2,6 +2,7 @@ package org.dataflowatlas.organization;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.dataflowatlas.graph.Lineage;
 import org.dataflowatlas.graph.RelationshipEvidence;
 import org.jspecify.annotations.Nullable;
@@ -155,6 +156,6 @@ class MergeWrites {
         // The duplicate's flows now start or end at keep: the lineage links through keep are made again.
         Lineage.refreshOrganizations(
                 (cypher, values) -> neo4j.query(cypher).bindAll(values).run(),
-                List.of((String) java.util.Objects.requireNonNull(parameters.get("keep"))));
+                List.of((String) Objects.requireNonNull(parameters.get("keep"))));
     }
 }

@@ -3,6 +3,7 @@ package org.dataflowatlas.organization;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.dataflowatlas.graph.Inferences;
@@ -145,7 +146,7 @@ class OrganizationRepository {
                 "text",
                 filter.text() == null || filter.text().isBlank()
                         ? null
-                        : filter.text().strip().toLowerCase(java.util.Locale.ROOT));
+                        : filter.text().strip().toLowerCase(Locale.ROOT));
         parameters.put("after", afterId);
         parameters.put("limit", limit);
         return neo4j.query(PAGE)

@@ -32,7 +32,7 @@ public class OrganizationService {
     }
 
     public Optional<Organization> find(String id) {
-        return Optional.ofNullable(repository.findAllById(java.util.List.of(id)).get(id));
+        return Optional.ofNullable(repository.findAllById(List.of(id)).get(id));
     }
 
     /**
@@ -50,7 +50,7 @@ public class OrganizationService {
      */
     public Map<String, String> canonicalIds(Collection<String> ids) {
         var found = ids.isEmpty() ? Map.<String, String>of() : repository.canonicalIds(ids);
-        var result = new java.util.LinkedHashMap<String, String>();
+        var result = new LinkedHashMap<String, String>();
         ids.forEach(id -> result.put(id, found.getOrDefault(id, id)));
         return result;
     }
@@ -61,7 +61,7 @@ public class OrganizationService {
     }
 
     /** The organization a merged organization's id was merged into, when the id is one. */
-    java.util.Optional<String> mergedInto(String id) {
+    Optional<String> mergedInto(String id) {
         return repository.mergedInto(id);
     }
 

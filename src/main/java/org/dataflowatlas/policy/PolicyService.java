@@ -3,6 +3,7 @@ package org.dataflowatlas.policy;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -211,13 +212,12 @@ public class PolicyService {
     @Transactional
     public Agreement recordAgreement(AgreementInput input) {
         var id = Ids.checkSlug("input.id", input.id());
-        var parties = new java.util.LinkedHashSet<String>();
+        var parties = new LinkedHashSet<String>();
         for (int i = 0; i < input.parties().size(); i++) {
             parties.add(
                     Ids.checkSlug("input.parties[" + i + "]", input.parties().get(i)));
         }
-        var resolved = new java.util.LinkedHashSet<>(
-                organizations.canonicalIds(parties).values());
+        var resolved = new LinkedHashSet<>(organizations.canonicalIds(parties).values());
         if (resolved.size() < 2) {
             throw new InvalidInputException("input.parties must name at least two different organizations"
                     + " (e.g. [\"x\", \"dataminr\"]): an agreement is between parties.");
@@ -234,10 +234,10 @@ public class PolicyService {
         parameters.put("approvedPurposes", names(input.approvedPurposes()));
         parameters.put("description", Texts.optional("input.description", input.description(), 5_000));
         parameters.put("parties", List.copyOf(resolved));
-        parameters.put("covers", List.copyOf(new java.util.LinkedHashSet<>(covers)));
+        parameters.put("covers", List.copyOf(new LinkedHashSet<>(covers)));
         var evidence = evidenceChecks.check("input.evidence", input.evidence());
         parameters.put("evidence", evidence);
-        existence.requireAll(Map.of("Organization", resolved, "DataFlow", new java.util.LinkedHashSet<>(covers)));
+        existence.requireAll(Map.of("Organization", resolved, "DataFlow", new LinkedHashSet<>(covers)));
         var existing = repository.agreements(List.of(id)).get(id);
         PartialDate.requireOrder(
                 input.signed() != null ? input.signed() : date(existing == null ? null : existing.signed()),
@@ -246,7 +246,7 @@ public class PolicyService {
                 "input.expires",
                 "an agreement");
         var agreement = writes.recordAgreement(parameters);
-        var touched = new java.util.ArrayList<String>(resolved);
+        var touched = new ArrayList<String>(resolved);
         touched.addAll(covers);
         audit.record("recordAgreement", EvidenceChecks.touched(id, evidence, touched.toArray(String[]::new)), null);
         return agreement;

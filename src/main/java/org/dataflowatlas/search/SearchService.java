@@ -2,6 +2,7 @@ package org.dataflowatlas.search;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.dataflowatlas.InvalidInputException;
 import org.dataflowatlas.graph.Mapping;
 import org.dataflowatlas.graph.Texts;
@@ -46,7 +47,7 @@ public class SearchService {
             throw new InvalidInputException("first must be between 1 and " + MAX_FIRST + " (got " + first + ").");
         }
         return List.copyOf(neo4j.query(SEARCH)
-                .bindAll(java.util.Map.of("query", luceneQuery(words), "first", first))
+                .bindAll(Map.of("query", luceneQuery(words), "first", first))
                 .fetchAs(SearchHit.class)
                 .mappedBy((types, record) -> new SearchHit(
                         record.get("score").asDouble(),

@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -52,7 +53,7 @@ public final class ApiKeys {
             if (spec.role() == null) {
                 throw new IllegalStateException(where + ".role is missing: set it to reader or editor.");
             }
-            var digest = spec.sha256() == null ? "" : spec.sha256().strip().toLowerCase(java.util.Locale.ROOT);
+            var digest = spec.sha256() == null ? "" : spec.sha256().strip().toLowerCase(Locale.ROOT);
             if (!SHA256.matcher(digest).matches()) {
                 throw new IllegalStateException(where + ".sha256 must be the 64-character hex SHA-256 of the key"
                         + " (never the key itself); `dataflow-atlas key --name " + name + "` prints one.");

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.dataflowatlas.InvalidInputException;
 import org.dataflowatlas.flow.DataFlow;
@@ -148,7 +149,7 @@ public final class TraceWalk {
             }
             var reported = new ArrayList<Map.Entry<String, Step>>();
             for (var step : extended) {
-                var edge = java.util.Objects.requireNonNull(step.edge());
+                var edge = Objects.requireNonNull(step.edge());
                 if ((purposes == null || purposes.contains(edge.purpose()))
                         && (kinds == null || kinds.contains(edge.kind()))) {
                     reported.add(Map.entry(step.organizationId() + "\u0001" + step.flowKey(), step));

@@ -2,6 +2,7 @@ package org.dataflowatlas.graphql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.dataflowatlas.AtlasIntegrationTest;
@@ -117,7 +118,7 @@ class ReadQueriesGraphQlTest {
                 .isEqualTo(byQuote.path("search[0].score").entity(Double.class).get());
         byQuote.path("search[*].score")
                 .entityList(Double.class)
-                .satisfies(scores -> assertThat(scores).isSortedAccordingTo(java.util.Comparator.reverseOrder()));
+                .satisfies(scores -> assertThat(scores).isSortedAccordingTo(Comparator.reverseOrder()));
     }
 
     @Test

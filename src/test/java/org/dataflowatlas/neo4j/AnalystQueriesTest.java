@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.dataflowatlas.AtlasIntegrationTest;
 import org.dataflowatlas.script.CypherScript;
@@ -54,7 +55,7 @@ class AnalystQueriesTest {
                     graphQl.documentName("trace").variable("from", origin).execute();
             int count =
                     response.path("trace.paths").entityList(Object.class).get().size();
-            var api = new java.util.ArrayList<String>();
+            var api = new ArrayList<String>();
             for (int i = 0; i < count; i++) {
                 api.add(String.join(
                         " > ",
@@ -84,7 +85,7 @@ class AnalystQueriesTest {
             var approvals = response.path("policyConflicts[*].approval")
                     .entityList(String.class)
                     .get();
-            var api = new java.util.ArrayList<String>();
+            var api = new ArrayList<String>();
             for (int i = 0; i < flows.size(); i++) {
                 api.add(flows.get(i) + "=" + approvals.get(i));
             }
@@ -170,7 +171,7 @@ class AnalystQueriesTest {
     }
 
     private static String organizationIds(org.neo4j.driver.types.Path path) {
-        var ids = new java.util.ArrayList<String>();
+        var ids = new ArrayList<String>();
         path.nodes().forEach(n -> {
             if (n.hasLabel("Organization")) {
                 ids.add(n.get("id").asString());

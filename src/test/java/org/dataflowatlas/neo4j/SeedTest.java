@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -367,7 +368,7 @@ class SeedTest {
         assertThat(node).as(label + " " + id).hasSize(1);
         var fields = node.getFirst().get("fields").asList(Value::asString);
         var reasons = node.getFirst().get("reasons").asList(Value::asString);
-        var marks = new java.util.LinkedHashMap<String, String>();
+        var marks = new LinkedHashMap<String, String>();
         for (int i = 0; i < fields.size(); i++) {
             marks.put(fields.get(i), reasons.get(i));
         }

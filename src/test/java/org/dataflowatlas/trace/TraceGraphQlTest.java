@@ -2,6 +2,8 @@ package org.dataflowatlas.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.dataflowatlas.AtlasIntegrationTest;
@@ -300,7 +302,7 @@ class TraceGraphQlTest {
                 .path("trace.reached[*].hops")
                 .entityList(Integer.class)
                 .get();
-        var result = new java.util.LinkedHashMap<String, Integer>();
+        var result = new LinkedHashMap<String, Integer>();
         for (int i = 0; i < ids.size(); i++) {
             result.put(ids.get(i), hops.get(i));
         }
@@ -310,7 +312,7 @@ class TraceGraphQlTest {
     private List<List<String>> paths(Map<String, Object> variables) {
         var response = graphQl.documentName("trace").variables(variables).execute();
         int count = response.path("trace.paths").entityList(Object.class).get().size();
-        var paths = new java.util.ArrayList<List<String>>();
+        var paths = new ArrayList<List<String>>();
         for (int i = 0; i < count; i++) {
             paths.add(response.path("trace.paths[" + i + "].organizations[*].id")
                     .entityList(String.class)
