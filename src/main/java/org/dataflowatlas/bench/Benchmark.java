@@ -219,7 +219,7 @@ public final class Benchmark {
         new RealGraph(driver, endpoint, log)
                 .warm(report, realOrigins, settings.realWarmup(), settings.realIterations());
         new WriteBench(driver, context.getBean(FlowService.class), log)
-                .run(report, realOrigins.getFirst(), realOrigins.getLast(), realOrigins.get(1), 5, 30);
+                .run(report, realOrigins, realOrigins.get(1), 5, 30);
     }
 
     private void generate(Settings settings) {
