@@ -28,7 +28,9 @@ public final class TraceQueries {
      * The first hop: the origin and every flow leaving (DOWNSTREAM) or entering (UPSTREAM) it, with
      * the organization at its other end. No row at all means there is no such origin. The
      * {@code categories} filter applies here: the first flow carries one of them or a category
-     * derived from one ({@link #CATEGORIES_AND_DESCENDANTS}, resolved first).
+     * derived from one ({@link #CATEGORIES_AND_DESCENDANTS}, resolved first). The first hop brings
+     * its flows and organizations whole: nearly all of them are kept (the answer is shortest
+     * first), so a 1-hop answer, such as any Flock lineage, needs no statement for its nodes.
      */
     private static final String FIRST_HOP = """
             MATCH (origin:Organization {id: $from})
@@ -36,7 +38,7 @@ public final class TraceQueries {
               MATCH (origin)%s(f:DataFlow)%s(b:Organization)
               WHERE %s
                 AND ($anyCategory OR EXISTS { MATCH (f)-[:CARRIES]->(c:DataCategory) WHERE c.id IN $categories })
-              RETURN {flow: f.id, to: b.id, %s}
+              RETURN {flow: f.id, to: b.id, %s, flowNode: f, toNode: b}
             } AS hops
             """;
 

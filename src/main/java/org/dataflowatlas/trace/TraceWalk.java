@@ -72,13 +72,18 @@ public final class TraceWalk {
         }
     }
 
-    /** One flow from the end of a path: the flow, the organization it reaches, and the key to expand next. */
+    /**
+     * One flow from the end of a path: the flow, the organization it reaches, the key to expand
+     * next, and (first hop only) the flow's and organization's nodes.
+     */
     private record Edge(
             String flowId,
             @Nullable Purpose purpose,
             String to,
             @Nullable OrgKind kind,
-            String nextKey) {}
+            String nextKey,
+            @Nullable Node flowNode,
+            @Nullable Node toNode) {}
 
     private final Statements statements;
 
@@ -171,30 +176,43 @@ public final class TraceWalk {
         return new Result(origin, paths, full);
     }
 
-    /** The kept paths with their organization and flow nodes, fetched once each in one statement. */
+    /**
+     * The kept paths with their organization and flow nodes: those the first hop brought, the rest
+     * fetched once each in one statement.
+     */
     private List<FlowPath> paths(List<Step> rows, Organization origin, boolean downstream) {
+        var organizations = new HashMap<String, Organization>();
+        organizations.put(origin.id(), origin);
+        var flowNodes = new HashMap<String, Node>();
         var flowIds = new LinkedHashSet<String>();
         var organizationIds = new LinkedHashSet<String>();
         for (var row : rows) {
             for (Step step = row; step.edge() != null; step = step.parent()) {
-                flowIds.add(step.edge().flowId());
-                organizationIds.add(step.organizationId());
+                var edge = step.edge();
+                if (edge.flowNode() != null && edge.toNode() != null) {
+                    flowNodes.putIfAbsent(edge.flowId(), edge.flowNode());
+                    organizations.computeIfAbsent(edge.to(), id -> Mapping.organization(edge.toNode()));
+                } else {
+                    flowIds.add(edge.flowId());
+                    organizationIds.add(step.organizationId());
+                }
             }
         }
-        var nodes = statements
-                .run(
-                        TraceQueries.NODES,
-                        Map.of("flows", List.copyOf(flowIds), "organizations", List.copyOf(organizationIds)))
-                .getFirst();
-        var organizations = new HashMap<String, Organization>();
-        organizations.put(origin.id(), origin);
-        for (var node : nodes.get("organizations").values()) {
-            var organization = Mapping.organization(node.asNode());
-            organizations.put(organization.id(), organization);
-        }
-        var flowNodes = new HashMap<String, Node>();
-        for (var node : nodes.get("flows").values()) {
-            flowNodes.put(node.asNode().get("id").asString(), node.asNode());
+        flowIds.removeAll(flowNodes.keySet());
+        organizationIds.removeAll(organizations.keySet());
+        if (!flowIds.isEmpty() || !organizationIds.isEmpty()) {
+            var nodes = statements
+                    .run(
+                            TraceQueries.NODES,
+                            Map.of("flows", List.copyOf(flowIds), "organizations", List.copyOf(organizationIds)))
+                    .getFirst();
+            for (var node : nodes.get("organizations").values()) {
+                var organization = Mapping.organization(node.asNode());
+                organizations.put(organization.id(), organization);
+            }
+            for (var node : nodes.get("flows").values()) {
+                flowNodes.put(node.asNode().get("id").asString(), node.asNode());
+            }
         }
         var flows = new HashMap<String, DataFlow>();
         var paths = new ArrayList<FlowPath>(rows.size());
@@ -238,6 +256,15 @@ public final class TraceWalk {
                 }
             }
         }
-        return new Edge(flow, purpose, to, kind, lineage ? flow : to);
+        var flowNode = hop.get("flowNode");
+        var toNode = hop.get("toNode");
+        return new Edge(
+                flow,
+                purpose,
+                to,
+                kind,
+                lineage ? flow : to,
+                flowNode.isNull() ? null : flowNode.asNode(),
+                toNode.isNull() ? null : toNode.asNode());
     }
 }
