@@ -3,6 +3,7 @@ package org.dataflowatlas.evidence;
 import java.util.List;
 import org.dataflowatlas.graph.Inference;
 import org.jspecify.annotations.Nullable;
+import org.neo4j.driver.types.Node;
 
 /** Something that happened: a ruling, an investigation, a confirmation. A retracted one is kept, marked. */
 public record Event(
@@ -11,4 +12,14 @@ public record Event(
         @Nullable String date,
         @Nullable String description,
         boolean retracted,
-        List<Inference> inferences) {}
+        List<Inference> inferences) {
+    public static Event of(Node e) {
+        return new Event(
+                e.get("id").asString(),
+                e.get("title").asString(e.get("id").asString()),
+                e.get("date").asString(null),
+                e.get("description").asString(null),
+                e.get("retracted").asBoolean(false),
+                Inference.of(e));
+    }
+}

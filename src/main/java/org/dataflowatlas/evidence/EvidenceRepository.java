@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import org.dataflowatlas.graph.Inference;
 import org.dataflowatlas.graph.KeyedQuery;
-import org.dataflowatlas.graph.Mapping;
 import org.dataflowatlas.organization.Organization;
+import org.dataflowatlas.search.Entities;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.types.Node;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -128,25 +128,22 @@ class EvidenceRepository {
                 neo4j,
                 EVIDENCE_OF.formatted(subject.name()),
                 ids,
-                record -> Mapping.evidence(record.get("s"), record.get("e")));
+                record -> Evidence.of(record.get("s"), record.get("e")));
     }
 
     Map<String, Source> sources(Collection<String> ids) {
         return KeyedQuery.single(
-                neo4j, SOURCES, ids, record -> Mapping.source(record.get("s").asNode()));
+                neo4j, SOURCES, ids, record -> Source.of(record.get("s").asNode()));
     }
 
     Map<String, Event> events(Collection<String> ids) {
         return KeyedQuery.single(
-                neo4j, EVENTS, ids, record -> Mapping.event(record.get("e").asNode()));
+                neo4j, EVENTS, ids, record -> Event.of(record.get("e").asNode()));
     }
 
     Map<String, Statement> statements(Collection<String> ids) {
         return KeyedQuery.single(
-                neo4j,
-                STATEMENTS,
-                ids,
-                record -> Mapping.statement(record.get("st").asNode()));
+                neo4j, STATEMENTS, ids, record -> Statement.of(record.get("st").asNode()));
     }
 
     Map<String, Organization> publishers(Collection<String> sourceIds) {
@@ -154,23 +151,17 @@ class EvidenceRepository {
                 neo4j,
                 PUBLISHERS,
                 sourceIds,
-                record -> Mapping.organization(record.get("o").asNode()));
+                record -> Organization.of(record.get("o").asNode()));
     }
 
     Map<String, List<Source>> cites(Collection<String> sourceIds) {
         return KeyedQuery.grouped(
-                neo4j,
-                CITES,
-                sourceIds,
-                record -> Mapping.source(record.get("s").asNode()));
+                neo4j, CITES, sourceIds, record -> Source.of(record.get("s").asNode()));
     }
 
     Map<String, List<Source>> citedBy(Collection<String> sourceIds) {
         return KeyedQuery.grouped(
-                neo4j,
-                CITED_BY,
-                sourceIds,
-                record -> Mapping.source(record.get("s").asNode()));
+                neo4j, CITED_BY, sourceIds, record -> Source.of(record.get("s").asNode()));
     }
 
     Map<String, List<EvidencedFact>> evidenced(Collection<String> sourceIds) {
@@ -186,7 +177,7 @@ class EvidenceRepository {
                 neo4j,
                 STATEMENTS_IN,
                 sourceIds,
-                record -> Mapping.statement(record.get("st").asNode()));
+                record -> Statement.of(record.get("st").asNode()));
     }
 
     Map<String, List<Object>> involved(Collection<String> eventIds) {
@@ -206,7 +197,7 @@ class EvidenceRepository {
                 neo4j,
                 REPORTED_IN,
                 statementIds,
-                record -> Mapping.source(record.get("s").asNode()));
+                record -> Source.of(record.get("s").asNode()));
     }
 
     Map<String, List<Evidence>> statementEvidence(Collection<String> statementIds) {
@@ -215,14 +206,14 @@ class EvidenceRepository {
                 STATEMENT_EVIDENCE,
                 statementIds,
                 record -> new Evidence(
-                        Mapping.source(record.get("s").asNode()),
+                        Source.of(record.get("s").asNode()),
                         record.get("quote").asString(null),
                         Inference.of(record.get("r").asRelationship())));
     }
 
     static Object entity(Record record, String column) {
         Node node = record.get(column).asNode();
-        return Mapping.entity(
+        return Entities.of(
                 node, record.get("fromId").asString(null), record.get("toId").asString(null));
     }
 }

@@ -14,8 +14,6 @@ import org.dataflowatlas.NotFoundException;
 import org.dataflowatlas.audit.AuditTrail;
 import org.dataflowatlas.graph.Existence;
 import org.dataflowatlas.graph.Ids;
-import org.dataflowatlas.graph.Mapping;
-import org.dataflowatlas.graph.Retractions;
 import org.dataflowatlas.graph.Texts;
 import org.dataflowatlas.organization.Organization;
 import org.dataflowatlas.organization.OrganizationService;
@@ -229,7 +227,7 @@ public class EvidenceService {
                 .retractNode(Retractions.NodeFact.Event, id, why, items)
                 .orElseThrow();
         audit.record("retractEvent", EvidenceChecks.touched(id, items), why);
-        return Mapping.event(node);
+        return Event.of(node);
     }
 
     @Transactional
@@ -290,7 +288,7 @@ public class EvidenceService {
                 .retractNode(Retractions.NodeFact.Statement, id, why, items)
                 .orElseThrow();
         audit.record("retractStatement", EvidenceChecks.touched(id, items), why);
-        return Mapping.statement(node);
+        return Statement.of(node);
     }
 
     @Transactional
@@ -329,8 +327,8 @@ public class EvidenceService {
         var retracted = retractions.retracted(fact, source, cited, Map.of()).orElseThrow();
         return new RetractedLink(
                 RetractedLink.LinkType.CITES,
-                Mapping.source(retracted.from()),
-                Mapping.source(retracted.to()),
+                Source.of(retracted.from()),
+                Source.of(retracted.to()),
                 retracted.retraction());
     }
 

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.dataflowatlas.graph.Lineage;
-import org.dataflowatlas.graph.Mapping;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
@@ -129,7 +128,7 @@ class EvidenceWrites {
         var source = neo4j.query(ADD_SOURCE)
                 .bindAll(parameters)
                 .fetchAs(Source.class)
-                .mappedBy((types, record) -> Mapping.source(record.get("s").asNode()))
+                .mappedBy((types, record) -> Source.of(record.get("s").asNode()))
                 .one()
                 .orElseThrow();
         Lineage.refreshSources(this::run, List.of(source.id()));
@@ -140,7 +139,7 @@ class EvidenceWrites {
         return neo4j.query(RECORD_EVENT)
                 .bindAll(parameters)
                 .fetchAs(Event.class)
-                .mappedBy((types, record) -> Mapping.event(record.get("e").asNode()))
+                .mappedBy((types, record) -> Event.of(record.get("e").asNode()))
                 .one()
                 .orElseThrow();
     }
@@ -167,7 +166,7 @@ class EvidenceWrites {
         return neo4j.query(RECORD_STATEMENT)
                 .bindAll(parameters)
                 .fetchAs(Statement.class)
-                .mappedBy((types, record) -> Mapping.statement(record.get("st").asNode()))
+                .mappedBy((types, record) -> Statement.of(record.get("st").asNode()))
                 .one()
                 .orElseThrow();
     }
@@ -176,7 +175,7 @@ class EvidenceWrites {
         return neo4j.query(CITE)
                 .bindAll(Map.of("id", id, "cites", cites))
                 .fetchAs(Source.class)
-                .mappedBy((types, record) -> Mapping.source(record.get("s").asNode()))
+                .mappedBy((types, record) -> Source.of(record.get("s").asNode()))
                 .one()
                 .orElseThrow();
     }

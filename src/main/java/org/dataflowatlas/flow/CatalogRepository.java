@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.dataflowatlas.graph.KeyedQuery;
-import org.dataflowatlas.graph.Mapping;
 import org.dataflowatlas.organization.Organization;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
@@ -45,7 +44,7 @@ class CatalogRepository {
 
     Map<String, Product> products(Collection<String> ids) {
         return KeyedQuery.single(
-                neo4j, PRODUCTS, ids, record -> Mapping.product(record.get("p").asNode()));
+                neo4j, PRODUCTS, ids, record -> Product.of(record.get("p").asNode()));
     }
 
     Map<String, DataCategory> categories(Collection<String> ids) {
@@ -53,7 +52,7 @@ class CatalogRepository {
                 neo4j,
                 CATEGORIES,
                 ids,
-                record -> Mapping.category(record.get("c").asNode()));
+                record -> DataCategory.of(record.get("c").asNode()));
     }
 
     Map<String, List<Organization>> offeredBy(Collection<String> productIds) {
@@ -61,7 +60,7 @@ class CatalogRepository {
                 neo4j,
                 OFFERED_BY,
                 productIds,
-                record -> Mapping.organization(record.get("o").asNode()));
+                record -> Organization.of(record.get("o").asNode()));
     }
 
     Map<String, List<DataCategory>> derivedFrom(Collection<String> categoryIds) {
@@ -69,6 +68,6 @@ class CatalogRepository {
                 neo4j,
                 DERIVED_FROM,
                 categoryIds,
-                record -> Mapping.category(record.get("c").asNode()));
+                record -> DataCategory.of(record.get("c").asNode()));
     }
 }

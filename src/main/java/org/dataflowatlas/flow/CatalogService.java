@@ -14,10 +14,9 @@ import org.dataflowatlas.audit.AuditTrail;
 import org.dataflowatlas.evidence.EvidenceChecks;
 import org.dataflowatlas.evidence.EvidenceInput;
 import org.dataflowatlas.evidence.RetractedLink;
+import org.dataflowatlas.evidence.Retractions;
 import org.dataflowatlas.graph.Existence;
 import org.dataflowatlas.graph.Ids;
-import org.dataflowatlas.graph.Mapping;
-import org.dataflowatlas.graph.Retractions;
 import org.dataflowatlas.graph.Retractions.RelationshipFact;
 import org.dataflowatlas.graph.Texts;
 import org.dataflowatlas.organization.Organization;
@@ -114,8 +113,8 @@ public class CatalogService {
         var retracted = retractions.retracted(fact, org, product, Map.of()).orElseThrow();
         return new RetractedLink(
                 RetractedLink.LinkType.OFFERS,
-                Mapping.organization(retracted.from()),
-                Mapping.product(retracted.to()),
+                Organization.of(retracted.from()),
+                Product.of(retracted.to()),
                 retracted.retraction());
     }
 
@@ -178,8 +177,8 @@ public class CatalogService {
                 retractions.retracted(fact, category, derivedFrom, Map.of()).orElseThrow();
         return new RetractedLink(
                 RetractedLink.LinkType.DERIVED_FROM,
-                Mapping.category(retracted.from()),
-                Mapping.category(retracted.to()),
+                DataCategory.of(retracted.from()),
+                DataCategory.of(retracted.to()),
                 retracted.retraction());
     }
 }

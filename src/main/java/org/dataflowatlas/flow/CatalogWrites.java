@@ -3,7 +3,6 @@ package org.dataflowatlas.flow;
 import java.util.List;
 import java.util.Map;
 import org.dataflowatlas.graph.Lineage;
-import org.dataflowatlas.graph.Mapping;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
@@ -56,7 +55,7 @@ class CatalogWrites {
         return neo4j.query(UPSERT_PRODUCT)
                 .bindAll(parameters)
                 .fetchAs(Product.class)
-                .mappedBy((types, record) -> Mapping.product(record.get("p").asNode()))
+                .mappedBy((types, record) -> Product.of(record.get("p").asNode()))
                 .one()
                 .orElseThrow();
     }
@@ -66,7 +65,7 @@ class CatalogWrites {
         var category = neo4j.query(UPSERT_CATEGORY)
                 .bindAll(parameters)
                 .fetchAs(DataCategory.class)
-                .mappedBy((types, record) -> Mapping.category(record.get("c").asNode()))
+                .mappedBy((types, record) -> DataCategory.of(record.get("c").asNode()))
                 .one()
                 .orElseThrow();
         var derivedFrom = (List<?>) parameters.get("derivedFrom");

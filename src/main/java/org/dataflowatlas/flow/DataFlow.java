@@ -2,8 +2,11 @@ package org.dataflowatlas.flow;
 
 import java.util.List;
 import org.dataflowatlas.graph.Inference;
+import org.dataflowatlas.graph.Nodes;
 import org.dataflowatlas.organization.Organization;
 import org.jspecify.annotations.Nullable;
+import org.neo4j.driver.types.MapAccessor;
+import org.neo4j.driver.types.Node;
 
 /**
  * One organization passing data to another. A retracted flow stays in the graph, marked, with the
@@ -35,5 +38,50 @@ public record DataFlow(
     @Override
     public int hashCode() {
         return id.hashCode();
+    }
+
+    /**
+     * A flow from a record or map with the flow node {@code f} and either its end nodes {@code s} and
+     * {@code t} or just their ids, {@code fromId} and {@code toId}.
+     */
+    public static DataFlow of(MapAccessor row) {
+        var f = row.get("f").asNode();
+        if (row.containsKey("s")) {
+            return of(
+                    f,
+                    Organization.of(row.get("s").asNode()),
+                    Organization.of(row.get("t").asNode()));
+        }
+        return of(f, row.get("fromId").asString(), row.get("toId").asString(), null, null);
+    }
+
+    /** A flow known with its ends. */
+    public static DataFlow of(Node f, Organization sender, Organization recipient) {
+        return of(f, sender.id(), recipient.id(), sender, recipient);
+    }
+
+    /** A flow known with the ids of its ends only. */
+    public static DataFlow of(Node f, String fromId, String toId) {
+        return of(f, fromId, toId, null, null);
+    }
+
+    private static DataFlow of(
+            Node f, String fromId, String toId, @Nullable Organization sender, @Nullable Organization recipient) {
+        return new DataFlow(
+                f.get("id").asString(),
+                fromId,
+                toId,
+                Nodes.enumValue(Purpose.class, f, "purpose"),
+                Nodes.enumValue(AccessMethod.class, f, "accessMethod"),
+                f.get("realTime").asBoolean(false),
+                f.get("since").asString(null),
+                f.get("until").asString(null),
+                Nodes.enumValue(Confidence.class, f, "confidence"),
+                f.get("description").asString(null),
+                f.get("retracted").asBoolean(false),
+                f.get("retractionReason").asString(null),
+                sender,
+                recipient,
+                Inference.of(f));
     }
 }

@@ -5,9 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.dataflowatlas.evidence.Evidence;
 import org.dataflowatlas.evidence.Retraction;
 import org.dataflowatlas.graph.KeyedQuery;
-import org.dataflowatlas.graph.Mapping;
 import org.dataflowatlas.policy.Agreement;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Record;
@@ -135,15 +135,15 @@ class FlowRepository {
     }
 
     Map<String, DataFlow> findAllById(Collection<String> ids) {
-        return KeyedQuery.single(neo4j, BY_IDS, ids, Mapping::flow);
+        return KeyedQuery.single(neo4j, BY_IDS, ids, DataFlow::of);
     }
 
     Map<String, List<DataFlow>> sentBy(Collection<String> organizationIds) {
-        return KeyedQuery.grouped(neo4j, OUT_OF, organizationIds, Mapping::flow);
+        return KeyedQuery.grouped(neo4j, OUT_OF, organizationIds, DataFlow::of);
     }
 
     Map<String, List<DataFlow>> receivedBy(Collection<String> organizationIds) {
-        return KeyedQuery.grouped(neo4j, INTO, organizationIds, Mapping::flow);
+        return KeyedQuery.grouped(neo4j, INTO, organizationIds, DataFlow::of);
     }
 
     Map<String, FlowDetails> detailsOf(Collection<String> flowIds) {
@@ -152,20 +152,17 @@ class FlowRepository {
                 DETAILS,
                 flowIds,
                 record -> new FlowDetails(
-                        record.get("categories").asList(value -> Mapping.category(value.asNode())),
+                        record.get("categories").asList(value -> DataCategory.of(value.asNode())),
                         record.get("products").isEmpty()
                                 ? null
-                                : Mapping.product(record.get("products").get(0).asNode()),
+                                : Product.of(record.get("products").get(0).asNode()),
                         record.get("evidence")
-                                .asList(value -> Mapping.evidence(value.get("source"), value.get("evidencedBy")))));
+                                .asList(value -> Evidence.of(value.get("source"), value.get("evidencedBy")))));
     }
 
     Map<String, Product> productsOf(Collection<String> flowIds) {
         return KeyedQuery.single(
-                neo4j,
-                PRODUCTS,
-                flowIds,
-                record -> Mapping.product(record.get("p").asNode()));
+                neo4j, PRODUCTS, flowIds, record -> Product.of(record.get("p").asNode()));
     }
 
     Map<String, List<Agreement>> agreementsOf(Collection<String> flowIds) {
@@ -173,11 +170,11 @@ class FlowRepository {
                 neo4j,
                 AGREEMENTS,
                 flowIds,
-                record -> Mapping.agreement(record.get("a").asNode()));
+                record -> Agreement.of(record.get("a").asNode()));
     }
 
     Map<String, List<DataFlow>> coveredBy(Collection<String> agreementIds) {
-        return KeyedQuery.grouped(neo4j, COVERED_BY, agreementIds, Mapping::flow);
+        return KeyedQuery.grouped(neo4j, COVERED_BY, agreementIds, DataFlow::of);
     }
 
     Map<String, Retraction> retractionsOf(Collection<String> flowIds) {
@@ -207,7 +204,7 @@ class FlowRepository {
                 .mappedBy((types, record) -> new Page(
                         record.get("total").asLong(),
                         record.get("page").asList(Function.identity()).stream()
-                                .map(Mapping::flow)
+                                .map(DataFlow::of)
                                 .toList()))
                 .one()
                 .orElseThrow();
@@ -217,7 +214,7 @@ class FlowRepository {
         return new Retraction(
                 record.get("reason").asString(""),
                 record.get("evidence").asList(Function.identity()).stream()
-                        .map(row -> Mapping.evidence(row.get("source"), row.get("evidencedBy")))
+                        .map(row -> Evidence.of(row.get("source"), row.get("evidencedBy")))
                         .toList());
     }
 }

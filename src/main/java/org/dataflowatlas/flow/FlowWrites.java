@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.dataflowatlas.graph.Lineage;
-import org.dataflowatlas.graph.Mapping;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
@@ -142,7 +141,7 @@ class FlowWrites {
         return neo4j.query(query)
                 .bindAll(parameters)
                 .fetchAs(DataFlow.class)
-                .mappedBy((types, record) -> Mapping.flow(record))
+                .mappedBy((types, record) -> DataFlow.of(record))
                 .one()
                 .orElseThrow();
     }

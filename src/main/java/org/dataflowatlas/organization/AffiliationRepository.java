@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.dataflowatlas.evidence.Evidence;
+import org.dataflowatlas.evidence.Retraction;
 import org.dataflowatlas.graph.KeyedQuery;
-import org.dataflowatlas.graph.Mapping;
 import org.dataflowatlas.graph.RelationshipEvidence;
 import org.dataflowatlas.graph.Retractions.RelationshipFact;
+import org.dataflowatlas.search.Entities;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.types.Relationship;
@@ -86,7 +88,7 @@ class AffiliationRepository {
 
     Map<String, Person> people(Collection<String> ids) {
         return KeyedQuery.single(
-                neo4j, PEOPLE, ids, record -> Mapping.person(record.get("p").asNode()));
+                neo4j, PEOPLE, ids, record -> Person.of(record.get("p").asNode()));
     }
 
     Map<String, List<Role>> rolesOfPeople(Collection<String> personIds) {
@@ -159,39 +161,39 @@ class AffiliationRepository {
     private static Role role(Record record) {
         var r = record.get("r").asRelationship();
         return new Role(
-                Mapping.person(record.get("a").asNode()),
-                Mapping.organization(record.get("b").asNode()),
+                Person.of(record.get("a").asNode()),
+                Organization.of(record.get("b").asNode()),
                 r.get("title").asString(""),
                 r.get("since").asString(null),
                 r.get("until").asString(null),
-                Mapping.evidence(record.get("evidence")),
+                Evidence.listOf(record.get("evidence")),
                 retracted(r),
-                Mapping.retraction(retracted(r), r.get("retractionReason"), record.get("retractionEvidence")));
+                Retraction.of(retracted(r), r.get("retractionReason"), record.get("retractionEvidence")));
     }
 
     private static Ownership ownership(Record record) {
         var r = record.get("r").asRelationship();
         return new Ownership(
-                Mapping.entity(record.get("a").asNode(), null, null),
-                Mapping.organization(record.get("b").asNode()),
+                Entities.of(record.get("a").asNode(), null, null),
+                Organization.of(record.get("b").asNode()),
                 r.get("since").asString(null),
                 r.get("until").asString(null),
                 r.get("share").isNull() ? null : r.get("share").asDouble(),
                 r.get("former").asBoolean(false),
-                Mapping.evidence(record.get("evidence")),
+                Evidence.listOf(record.get("evidence")),
                 retracted(r),
-                Mapping.retraction(retracted(r), r.get("retractionReason"), record.get("retractionEvidence")));
+                Retraction.of(retracted(r), r.get("retractionReason"), record.get("retractionEvidence")));
     }
 
     private static PartOf partOf(Record record) {
         var r = record.get("r").asRelationship();
         return new PartOf(
-                Mapping.organization(record.get("a").asNode()),
-                Mapping.organization(record.get("b").asNode()),
+                Organization.of(record.get("a").asNode()),
+                Organization.of(record.get("b").asNode()),
                 r.get("since").asString(null),
                 r.get("until").asString(null),
-                Mapping.evidence(record.get("evidence")),
+                Evidence.listOf(record.get("evidence")),
                 retracted(r),
-                Mapping.retraction(retracted(r), r.get("retractionReason"), record.get("retractionEvidence")));
+                Retraction.of(retracted(r), r.get("retractionReason"), record.get("retractionEvidence")));
     }
 }

@@ -3,7 +3,6 @@ package org.dataflowatlas.organization;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.dataflowatlas.graph.Mapping;
 import org.dataflowatlas.graph.RelationshipEvidence;
 import org.dataflowatlas.graph.Retractions.RelationshipFact;
 import org.jspecify.annotations.Nullable;
@@ -80,7 +79,7 @@ class AffiliationWrites {
         return neo4j.query(UPSERT_PERSON)
                 .bindAll(parameters)
                 .fetchAs(Person.class)
-                .mappedBy((types, record) -> Mapping.person(record.get("p").asNode()))
+                .mappedBy((types, record) -> Person.of(record.get("p").asNode()))
                 .one()
                 .orElseThrow();
     }

@@ -1,5 +1,8 @@
 package org.dataflowatlas.organization;
 
+import org.jspecify.annotations.Nullable;
+import org.neo4j.driver.types.Node;
+
 /** The kind of an organization; each is a Neo4j label beside {@code Organization}. */
 public enum OrgKind {
     PLATFORM("Platform"),
@@ -18,5 +21,15 @@ public enum OrgKind {
 
     public String label() {
         return label;
+    }
+
+    /** The kind an organization node's labels give it, if any. */
+    public static @Nullable OrgKind of(Node node) {
+        for (var kind : values()) {
+            if (node.hasLabel(kind.label())) {
+                return kind;
+            }
+        }
+        return null;
     }
 }

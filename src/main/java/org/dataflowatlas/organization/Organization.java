@@ -3,6 +3,8 @@ package org.dataflowatlas.organization;
 import java.util.List;
 import org.dataflowatlas.graph.Inference;
 import org.jspecify.annotations.Nullable;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.types.Node;
 
 /** An organization as the API shows it. */
 public record Organization(
@@ -16,4 +18,20 @@ public record Organization(
         @Nullable String description,
         boolean group,
         @Nullable String estimatedSize,
-        List<Inference> inferences) {}
+        List<Inference> inferences) {
+    /** The organization a node holds. */
+    public static Organization of(Node node) {
+        return new Organization(
+                node.get("id").asString(),
+                node.get("name").asString(node.get("id").asString()),
+                OrgKind.of(node),
+                node.get("aliases").asList(Value::asString, List.of()),
+                node.get("country").asString(null),
+                node.get("jurisdiction").asString(null),
+                node.get("jurisdictions").asList(Value::asString, List.of()),
+                node.get("description").asString(null),
+                node.get("group").asBoolean(false),
+                node.get("estimatedSize").asString(null),
+                Inference.of(node));
+    }
+}

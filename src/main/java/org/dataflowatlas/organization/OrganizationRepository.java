@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.dataflowatlas.graph.Inferences;
 import org.dataflowatlas.graph.KeyedQuery;
-import org.dataflowatlas.graph.Mapping;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -99,10 +98,7 @@ class OrganizationRepository {
     /** Keyed by the id asked for, which may be the id of an organization merged into the one returned. */
     Map<String, Organization> findAllById(Collection<String> ids) {
         return KeyedQuery.single(
-                neo4j,
-                BY_IDS,
-                ids,
-                record -> Mapping.organization(record.get("o").asNode()));
+                neo4j, BY_IDS, ids, record -> Organization.of(record.get("o").asNode()));
     }
 
     /** The id of the organization each id names (itself, or the one it was merged into); unknown ids are absent. */
@@ -155,7 +151,7 @@ class OrganizationRepository {
                 .mappedBy((types, record) -> new Page(
                         record.get("total").asLong(),
                         record.get("page").asList(Value::asNode).stream()
-                                .map(Mapping::organization)
+                                .map(Organization::of)
                                 .toList()))
                 .one()
                 .orElseThrow();
@@ -179,8 +175,7 @@ class OrganizationRepository {
         return neo4j.query(UPSERT)
                 .bindAll(parameters)
                 .fetchAs(Organization.class)
-                .mappedBy(
-                        (types, record) -> Mapping.organization(record.get("o").asNode()))
+                .mappedBy((types, record) -> Organization.of(record.get("o").asNode()))
                 .one()
                 .orElseThrow();
     }

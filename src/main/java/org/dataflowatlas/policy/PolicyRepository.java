@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import org.dataflowatlas.flow.Purpose;
 import org.dataflowatlas.graph.KeyedQuery;
-import org.dataflowatlas.graph.Mapping;
 import org.dataflowatlas.organization.Organization;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Value;
@@ -114,15 +113,12 @@ class PolicyRepository {
 
     Map<String, Policy> policies(Collection<String> ids) {
         return KeyedQuery.single(
-                neo4j, POLICIES, ids, record -> Mapping.policy(record.get("p").asNode()));
+                neo4j, POLICIES, ids, record -> Policy.of(record.get("p").asNode()));
     }
 
     Map<String, Agreement> agreements(Collection<String> ids) {
         return KeyedQuery.single(
-                neo4j,
-                AGREEMENTS,
-                ids,
-                record -> Mapping.agreement(record.get("a").asNode()));
+                neo4j, AGREEMENTS, ids, record -> Agreement.of(record.get("a").asNode()));
     }
 
     Map<String, Organization> publishers(Collection<String> policyIds) {
@@ -130,7 +126,7 @@ class PolicyRepository {
                 neo4j,
                 PUBLISHERS,
                 policyIds,
-                record -> Mapping.organization(record.get("o").asNode()));
+                record -> Organization.of(record.get("o").asNode()));
     }
 
     Map<String, List<Organization>> parties(Collection<String> agreementIds) {
@@ -138,7 +134,7 @@ class PolicyRepository {
                 neo4j,
                 PARTIES,
                 agreementIds,
-                record -> Mapping.organization(record.get("o").asNode()));
+                record -> Organization.of(record.get("o").asNode()));
     }
 
     Map<String, List<Policy>> policiesOf(Collection<String> organizationIds) {
@@ -146,6 +142,6 @@ class PolicyRepository {
                 neo4j,
                 POLICIES_OF,
                 organizationIds,
-                record -> Mapping.policy(record.get("p").asNode()));
+                record -> Policy.of(record.get("p").asNode()));
     }
 }

@@ -16,11 +16,10 @@ import org.dataflowatlas.audit.AuditTrail;
 import org.dataflowatlas.evidence.EvidenceChecks;
 import org.dataflowatlas.evidence.EvidenceInput;
 import org.dataflowatlas.evidence.Retraction;
+import org.dataflowatlas.evidence.Retractions;
 import org.dataflowatlas.flow.Purpose;
 import org.dataflowatlas.graph.Existence;
 import org.dataflowatlas.graph.Ids;
-import org.dataflowatlas.graph.Mapping;
-import org.dataflowatlas.graph.Retractions;
 import org.dataflowatlas.graph.Texts;
 import org.dataflowatlas.organization.Organization;
 import org.dataflowatlas.organization.OrganizationService;
@@ -196,7 +195,7 @@ public class PolicyService {
                 .retractNode(Retractions.NodeFact.Policy, id, why, items)
                 .orElseThrow();
         audit.record("retractPolicy", EvidenceChecks.touched(id, items), why);
-        return Mapping.policy(node);
+        return Policy.of(node);
     }
 
     private Policy requirePolicy(String id) {
@@ -271,7 +270,7 @@ public class PolicyService {
                 .retractNode(Retractions.NodeFact.Agreement, id, why, items)
                 .orElseThrow();
         audit.record("retractAgreement", EvidenceChecks.touched(id, items), why);
-        return Mapping.agreement(node);
+        return Agreement.of(node);
     }
 
     private Agreement requireAgreement(String id) {

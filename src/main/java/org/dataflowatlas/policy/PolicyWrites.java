@@ -3,7 +3,6 @@ package org.dataflowatlas.policy;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.dataflowatlas.graph.Mapping;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
@@ -97,7 +96,7 @@ class PolicyWrites {
         return neo4j.query(PUBLISH)
                 .bindAll(parameters)
                 .fetchAs(Policy.class)
-                .mappedBy((types, record) -> Mapping.policy(record.get("n").asNode()))
+                .mappedBy((types, record) -> Policy.of(record.get("n").asNode()))
                 .one()
                 .orElseThrow();
     }
@@ -106,7 +105,7 @@ class PolicyWrites {
         return neo4j.query(RECORD_AGREEMENT)
                 .bindAll(parameters)
                 .fetchAs(Agreement.class)
-                .mappedBy((types, record) -> Mapping.agreement(record.get("n").asNode()))
+                .mappedBy((types, record) -> Agreement.of(record.get("n").asNode()))
                 .one()
                 .orElseThrow();
     }
@@ -115,7 +114,7 @@ class PolicyWrites {
         return neo4j.query(END.formatted("Policy", "until"))
                 .bindAll(Map.of("id", id, "date", until, "evidence", evidence))
                 .fetchAs(Policy.class)
-                .mappedBy((types, record) -> Mapping.policy(record.get("n").asNode()))
+                .mappedBy((types, record) -> Policy.of(record.get("n").asNode()))
                 .one()
                 .orElseThrow();
     }
@@ -124,7 +123,7 @@ class PolicyWrites {
         return neo4j.query(END.formatted("Agreement", "expires"))
                 .bindAll(Map.of("id", id, "date", expires, "evidence", evidence))
                 .fetchAs(Agreement.class)
-                .mappedBy((types, record) -> Mapping.agreement(record.get("n").asNode()))
+                .mappedBy((types, record) -> Agreement.of(record.get("n").asNode()))
                 .one()
                 .orElseThrow();
     }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.dataflowatlas.InvalidInputException;
-import org.dataflowatlas.graph.Mapping;
+import org.dataflowatlas.evidence.Source;
 import org.dataflowatlas.graph.Texts;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
@@ -51,14 +51,14 @@ public class SearchService {
                 .fetchAs(SearchHit.class)
                 .mappedBy((types, record) -> new SearchHit(
                         record.get("score").asDouble(),
-                        Mapping.entity(
+                        Entities.of(
                                 record.get("node").asNode(),
                                 record.get("fromId").asString(null),
                                 record.get("toId").asString(null)),
                         record.get("quote").asString(null),
                         record.get("source").isNull()
                                 ? null
-                                : Mapping.source(record.get("source").asNode())))
+                                : Source.of(record.get("source").asNode())))
                 .all());
     }
 

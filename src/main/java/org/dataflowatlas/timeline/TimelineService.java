@@ -6,8 +6,8 @@ import java.util.List;
 import org.dataflowatlas.NotFoundException;
 import org.dataflowatlas.PartialDate;
 import org.dataflowatlas.graph.Ids;
-import org.dataflowatlas.graph.Mapping;
 import org.dataflowatlas.organization.OrganizationService;
+import org.dataflowatlas.search.Entities;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -105,7 +105,7 @@ public class TimelineService {
                         record.get("date").asString(null),
                         TimelineKind.valueOf(record.get("kind").asString()),
                         record.get("title").asString(""),
-                        Mapping.entity(
+                        Entities.of(
                                 record.get("subject").asNode(),
                                 record.get("fromId").asString(null),
                                 record.get("toId").asString(null))))

@@ -3,7 +3,6 @@ package org.dataflowatlas.trace;
 import java.util.ArrayList;
 import java.util.List;
 import org.dataflowatlas.flow.DataFlow;
-import org.dataflowatlas.graph.Mapping;
 import org.dataflowatlas.organization.Organization;
 import org.neo4j.driver.Value;
 
@@ -29,13 +28,13 @@ public record FlowPath(List<Organization> organizations, List<DataFlow> flows) {
      * upstream, flow i runs from organization i+1 to organization i.
      */
     public static FlowPath of(Value organizationNodes, Value flowNodes, boolean downstream) {
-        var organizations = organizationNodes.asList(value -> Mapping.organization(value.asNode()));
+        var organizations = organizationNodes.asList(value -> Organization.of(value.asNode()));
         var flows = new ArrayList<DataFlow>(organizations.size());
         int i = 0;
         for (var node : flowNodes.values()) {
             var near = organizations.get(i);
             var far = organizations.get(++i);
-            flows.add(Mapping.flow(node.asNode(), downstream ? near : far, downstream ? far : near));
+            flows.add(DataFlow.of(node.asNode(), downstream ? near : far, downstream ? far : near));
         }
         return new FlowPath(organizations, flows);
     }

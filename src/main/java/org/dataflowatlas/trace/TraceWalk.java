@@ -10,7 +10,6 @@ import java.util.Set;
 import org.dataflowatlas.InvalidInputException;
 import org.dataflowatlas.flow.DataFlow;
 import org.dataflowatlas.flow.Purpose;
-import org.dataflowatlas.graph.Mapping;
 import org.dataflowatlas.organization.OrgKind;
 import org.dataflowatlas.organization.Organization;
 import org.jspecify.annotations.Nullable;
@@ -114,7 +113,7 @@ public final class TraceWalk {
         if (first.isEmpty()) {
             return new Result(null, List.of(), false);
         }
-        var origin = Mapping.organization(first.getFirst().get("origin").asNode());
+        var origin = Organization.of(first.getFirst().get("origin").asNode());
         var root = new Step(null, null, origin.id(), origin.id(), 0);
         var firstEdges = new ArrayList<Edge>();
         for (var hop : first.getFirst().get("hops").values()) {
@@ -191,7 +190,7 @@ public final class TraceWalk {
                 var edge = step.edge();
                 if (edge.flowNode() != null && edge.toNode() != null) {
                     flowNodes.putIfAbsent(edge.flowId(), edge.flowNode());
-                    organizations.computeIfAbsent(edge.to(), id -> Mapping.organization(edge.toNode()));
+                    organizations.computeIfAbsent(edge.to(), id -> Organization.of(edge.toNode()));
                 } else {
                     flowIds.add(edge.flowId());
                     organizationIds.add(step.organizationId());
@@ -207,7 +206,7 @@ public final class TraceWalk {
                             Map.of("flows", List.copyOf(flowIds), "organizations", List.copyOf(organizationIds)))
                     .getFirst();
             for (var node : nodes.get("organizations").values()) {
-                var organization = Mapping.organization(node.asNode());
+                var organization = Organization.of(node.asNode());
                 organizations.put(organization.id(), organization);
             }
             for (var node : nodes.get("flows").values()) {
@@ -231,8 +230,8 @@ public final class TraceWalk {
                 pathFlows[i - 1] = flows.computeIfAbsent(
                         step.edge().flowId(),
                         id -> downstream
-                                ? Mapping.flow(flowNodes.get(id), near, far)
-                                : Mapping.flow(flowNodes.get(id), far, near));
+                                ? DataFlow.of(flowNodes.get(id), near, far)
+                                : DataFlow.of(flowNodes.get(id), far, near));
                 i--;
             }
             paths.add(new FlowPath(List.of(pathOrganizations), List.of(pathFlows)));

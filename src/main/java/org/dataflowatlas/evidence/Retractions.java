@@ -1,11 +1,10 @@
-package org.dataflowatlas.graph;
+package org.dataflowatlas.evidence;
 
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.dataflowatlas.evidence.Retraction;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.types.Node;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -145,7 +144,7 @@ public class Retractions {
                 neo4j,
                 NODE_RETRACTIONS.formatted(fact.name()),
                 ids,
-                record -> new Retraction(record.get("reason").asString(""), Mapping.evidence(record.get("evidence"))));
+                record -> new Retraction(record.get("reason").asString(""), Evidence.listOf(record.get("evidence"))));
     }
 
     /** How the relationship fact stands: live (recorded and not withdrawn), retracted only, or absent. */
@@ -193,7 +192,7 @@ public class Retractions {
                 .mappedBy((types, record) -> new Retracted(
                         record.get("a").asNode(),
                         record.get("b").asNode(),
-                        new Retraction(record.get("reason").asString(""), Mapping.evidence(record.get("evidence")))))
+                        new Retraction(record.get("reason").asString(""), Evidence.listOf(record.get("evidence")))))
                 .one();
     }
 
