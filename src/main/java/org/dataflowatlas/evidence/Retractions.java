@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.dataflowatlas.graph.KeyedQuery;
+import org.dataflowatlas.graph.RelationshipEvidence;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.types.Node;
 import org.springframework.data.neo4j.core.Neo4jClient;
