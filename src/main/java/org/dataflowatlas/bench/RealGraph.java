@@ -322,7 +322,7 @@ public final class RealGraph {
         if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
             command.addAll(List.of("-jar", classPath));
         } else {
-            command.addAll(List.of("-cp", classPath, "org.dataflowatlas.DataflowAtlasApplication"));
+            command.addAll(List.of("-cp", classPath, "org.dataflowatlas.cli.Main"));
         }
         command.addAll(List.of(
                 "serve",

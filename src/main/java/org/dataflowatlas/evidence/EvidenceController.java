@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.dataflowatlas.graph.Ids;
 import org.dataflowatlas.graph.Retries;
-import org.dataflowatlas.organization.Organization;
 import org.dataflowatlas.security.Editors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -95,11 +94,6 @@ class EvidenceController {
     @PreAuthorize(Editors.ONLY)
     Object addEvidence(@Argument String target, @Argument List<EvidenceInput> evidence) {
         return Retries.onTransientErrors(() -> this.evidence.addEvidence(target, evidence));
-    }
-
-    @BatchMapping
-    Map<Source, Organization> publisher(List<Source> sources) {
-        return byParent(sources, Source::id, evidence.publishers(ids(sources, Source::id)), null);
     }
 
     @BatchMapping

@@ -3,10 +3,9 @@ package org.dataflowatlas.evidence;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.dataflowatlas.graph.Entities;
 import org.dataflowatlas.graph.Inference;
 import org.dataflowatlas.graph.KeyedQuery;
-import org.dataflowatlas.organization.Organization;
-import org.dataflowatlas.search.Entities;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.types.Node;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -48,12 +47,6 @@ class EvidenceRepository {
             UNWIND $ids AS key
             MATCH (st:Statement {id: key})
             RETURN key, st
-            """;
-
-    private static final String PUBLISHERS = """
-            UNWIND $ids AS key
-            MATCH (:Source {id: key})-[:PUBLISHED_BY]->(o:Organization)
-            RETURN key, o
             """;
 
     private static final String CITES = """
@@ -118,8 +111,10 @@ class EvidenceRepository {
             """;
 
     private final Neo4jClient neo4j;
+    private final Entities entities;
 
-    EvidenceRepository(Neo4jClient neo4j) {
+    EvidenceRepository(Neo4jClient neo4j, Entities entities) {
+        this.entities = entities;
         this.neo4j = neo4j;
     }
 
@@ -144,14 +139,6 @@ class EvidenceRepository {
     Map<String, Statement> statements(Collection<String> ids) {
         return KeyedQuery.single(
                 neo4j, STATEMENTS, ids, record -> Statement.of(record.get("st").asNode()));
-    }
-
-    Map<String, Organization> publishers(Collection<String> sourceIds) {
-        return KeyedQuery.single(
-                neo4j,
-                PUBLISHERS,
-                sourceIds,
-                record -> Organization.of(record.get("o").asNode()));
     }
 
     Map<String, List<Source>> cites(Collection<String> sourceIds) {
@@ -211,9 +198,9 @@ class EvidenceRepository {
                         Inference.of(record.get("r").asRelationship())));
     }
 
-    static Object entity(Record record, String column) {
+    Object entity(Record record, String column) {
         Node node = record.get(column).asNode();
-        return Entities.of(
+        return entities.of(
                 node, record.get("fromId").asString(null), record.get("toId").asString(null));
     }
 }

@@ -12,11 +12,10 @@ import java.util.Optional;
 import org.dataflowatlas.InvalidInputException;
 import org.dataflowatlas.NotFoundException;
 import org.dataflowatlas.audit.AuditTrail;
+import org.dataflowatlas.graph.CanonicalIds;
 import org.dataflowatlas.graph.Existence;
 import org.dataflowatlas.graph.Ids;
 import org.dataflowatlas.graph.Texts;
-import org.dataflowatlas.organization.Organization;
-import org.dataflowatlas.organization.OrganizationService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,7 +48,7 @@ public class EvidenceService {
     private final EvidenceChecks checks;
     private final Existence existence;
     private final Retractions retractions;
-    private final OrganizationService organizations;
+    private final CanonicalIds canonicalIds;
 
     EvidenceService(
             EvidenceRepository repository,
@@ -57,7 +56,7 @@ public class EvidenceService {
             EvidenceChecks checks,
             Existence existence,
             Retractions retractions,
-            OrganizationService organizations,
+            CanonicalIds canonicalIds,
             AuditTrail audit) {
         this.audit = audit;
         this.repository = repository;
@@ -65,7 +64,7 @@ public class EvidenceService {
         this.checks = checks;
         this.existence = existence;
         this.retractions = retractions;
-        this.organizations = organizations;
+        this.canonicalIds = canonicalIds;
     }
 
     public Optional<Event> event(String id) {
@@ -107,10 +106,6 @@ public class EvidenceService {
 
     public Optional<Source> source(String id) {
         return Optional.ofNullable(repository.sources(List.of(id)).get(id));
-    }
-
-    Map<String, Organization> publishers(Collection<String> sourceIds) {
-        return repository.publishers(sourceIds);
     }
 
     Map<String, List<Source>> cites(Collection<String> sourceIds) {
@@ -158,7 +153,7 @@ public class EvidenceService {
         parameters.put("description", Texts.optional("input.description", input.description(), 5_000));
         var publishedBy = input.publishedBy() == null
                 ? null
-                : organizations.canonicalId(Ids.checkSlug("input.publishedBy", input.publishedBy()));
+                : canonicalIds.of(Ids.checkSlug("input.publishedBy", input.publishedBy()));
         parameters.put("publishedBy", publishedBy);
         var cites = input.cites() == null ? List.<String>of() : input.cites();
         for (int i = 0; i < cites.size(); i++) {
@@ -235,7 +230,7 @@ public class EvidenceService {
         var id = Ids.checkSlug("input.id", input.id());
         Ids.checkSlug("input.by", input.by());
         var text = Texts.required("input.text", input.text(), 5_000);
-        var by = organizations.canonicalId(input.by());
+        var by = canonicalIds.of(input.by());
         var parameters = new HashMap<String, @Nullable Object>();
         parameters.put("id", id);
         parameters.put("text", text);
@@ -340,7 +335,7 @@ public class EvidenceService {
         for (int i = 0; i < ids.size(); i++) {
             Ids.checkSlug(field + "[" + i + "]", ids.get(i));
         }
-        var canonical = new LinkedHashSet<>(organizations.canonicalIds(ids).values());
+        var canonical = new LinkedHashSet<>(canonicalIds.of(ids).values());
         return existence.requireOneLabel(field, canonical, ENTITY_LABELS);
     }
 

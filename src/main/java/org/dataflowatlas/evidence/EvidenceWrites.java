@@ -118,8 +118,10 @@ class EvidenceWrites {
             """;
 
     private final Neo4jClient neo4j;
+    private final EvidenceRepository repository;
 
-    EvidenceWrites(Neo4jClient neo4j) {
+    EvidenceWrites(Neo4jClient neo4j, EvidenceRepository repository) {
+        this.repository = repository;
         this.neo4j = neo4j;
     }
 
@@ -194,7 +196,7 @@ class EvidenceWrites {
         var entity = neo4j.query(ADD_EVIDENCE.formatted(subject.name()))
                 .bindAll(Map.of("id", id, "evidence", evidence))
                 .fetchAs(Object.class)
-                .mappedBy((types, record) -> EvidenceRepository.entity(record, "n"))
+                .mappedBy((types, record) -> repository.entity(record, "n"))
                 .one()
                 .orElseThrow();
         if (subject == EvidenceRepository.Subject.DataFlow) {

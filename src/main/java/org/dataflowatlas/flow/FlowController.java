@@ -17,7 +17,6 @@ import org.dataflowatlas.graph.Ids;
 import org.dataflowatlas.graph.Retries;
 import org.dataflowatlas.organization.Organization;
 import org.dataflowatlas.organization.OrganizationService;
-import org.dataflowatlas.policy.Agreement;
 import org.dataflowatlas.security.Editors;
 import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
@@ -132,11 +131,6 @@ class FlowController {
     @SchemaMapping
     CompletableFuture<@Nullable Product> via(DataFlow flow, DataLoader<String, FlowDetails> details) {
         return details.load(flow.id()).thenApply(FlowDetails::product);
-    }
-
-    @BatchMapping
-    Map<DataFlow, List<Agreement>> agreements(List<DataFlow> dataFlows) {
-        return byParent(dataFlows, DataFlow::id, flows.agreementsOf(ids(dataFlows, DataFlow::id)), List.of());
     }
 
     @BatchMapping

@@ -8,7 +8,6 @@ import java.util.function.Function;
 import org.dataflowatlas.evidence.Evidence;
 import org.dataflowatlas.evidence.Retraction;
 import org.dataflowatlas.graph.KeyedQuery;
-import org.dataflowatlas.policy.Agreement;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Record;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -88,14 +87,6 @@ class FlowRepository {
                              RETURN {source: s, evidencedBy: e} } AS evidence
             """;
 
-    private static final String AGREEMENTS = """
-            UNWIND $ids AS key
-            MATCH (:DataFlow {id: key})-[:UNDER]->(a:Agreement)
-            WHERE coalesce(a.retracted, false) = false
-            RETURN key, a
-            ORDER BY a.id
-            """;
-
     private static final String COVERED_BY = """
             UNWIND $ids AS key
             MATCH (s:Organization)-[:SENDS]->(f:DataFlow)-[:UNDER]->(:Agreement {id: key}), (f)-[:TO]->(t:Organization)
@@ -163,14 +154,6 @@ class FlowRepository {
     Map<String, Product> productsOf(Collection<String> flowIds) {
         return KeyedQuery.single(
                 neo4j, PRODUCTS, flowIds, record -> Product.of(record.get("p").asNode()));
-    }
-
-    Map<String, List<Agreement>> agreementsOf(Collection<String> flowIds) {
-        return KeyedQuery.grouped(
-                neo4j,
-                AGREEMENTS,
-                flowIds,
-                record -> Agreement.of(record.get("a").asNode()));
     }
 
     Map<String, List<DataFlow>> coveredBy(Collection<String> agreementIds) {

@@ -24,7 +24,6 @@ import org.dataflowatlas.graph.Inferences;
 import org.dataflowatlas.graph.Paging;
 import org.dataflowatlas.graph.Texts;
 import org.dataflowatlas.organization.OrganizationService;
-import org.dataflowatlas.policy.Agreement;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -98,10 +97,6 @@ public class FlowService {
 
     public Map<String, Product> productsOf(Collection<String> flowIds) {
         return repository.productsOf(flowIds);
-    }
-
-    public Map<String, List<Agreement>> agreementsOf(Collection<String> flowIds) {
-        return repository.agreementsOf(flowIds);
     }
 
     /** The current flows under each agreement. */

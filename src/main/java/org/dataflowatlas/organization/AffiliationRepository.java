@@ -11,9 +11,9 @@ import org.dataflowatlas.evidence.Retraction;
 import org.dataflowatlas.evidence.Retractions.RelationshipFact;
 import org.dataflowatlas.graph.KeyedQuery;
 import org.dataflowatlas.graph.RelationshipEvidence;
-import org.dataflowatlas.search.Entities;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.types.Node;
 import org.neo4j.driver.types.Relationship;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
@@ -171,10 +171,15 @@ class AffiliationRepository {
                 Retraction.of(retracted(r), r.get("retractionReason"), record.get("retractionEvidence")));
     }
 
+    /** An owner is a person or an organization. */
+    private static Object owner(Node node) {
+        return node.hasLabel("Person") ? Person.of(node) : Organization.of(node);
+    }
+
     private static Ownership ownership(Record record) {
         var r = record.get("r").asRelationship();
         return new Ownership(
-                Entities.of(record.get("a").asNode(), null, null),
+                owner(record.get("a").asNode()),
                 Organization.of(record.get("b").asNode()),
                 r.get("since").asString(null),
                 r.get("until").asString(null),

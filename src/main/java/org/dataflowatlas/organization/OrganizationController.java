@@ -6,6 +6,7 @@ import static org.dataflowatlas.graph.Batches.ids;
 import java.util.List;
 import java.util.Map;
 import org.dataflowatlas.evidence.EvidenceInput;
+import org.dataflowatlas.evidence.Source;
 import org.dataflowatlas.graph.Connection;
 import org.dataflowatlas.graph.Ids;
 import org.dataflowatlas.graph.Retries;
@@ -55,6 +56,12 @@ class OrganizationController {
             @Argument String reason,
             @Argument List<EvidenceInput> evidence) {
         return Retries.onTransientErrors(() -> merges.merge(keep, duplicate, reason, evidence));
+    }
+
+    /** Who published a source: an organization, so it is answered here rather than by evidence. */
+    @BatchMapping(typeName = "Source")
+    Map<Source, Organization> publisher(List<Source> sources) {
+        return byParent(sources, Source::id, organizations.publishers(ids(sources, Source::id)), null);
     }
 
     @BatchMapping

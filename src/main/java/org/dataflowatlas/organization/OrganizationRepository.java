@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.dataflowatlas.graph.CanonicalIds;
 import org.dataflowatlas.graph.Inferences;
 import org.dataflowatlas.graph.KeyedQuery;
 import org.jspecify.annotations.Nullable;
@@ -17,21 +18,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 class OrganizationRepository {
 
-    /**
-     * The one place an id is resolved to an organization: its own id, or the id of an organization
-     * merged into it (kept as a MergedOrganization pointing to the one it was merged into).
-     */
-    private static final String RESOLVE = """
+    private static final String BY_IDS = CanonicalIds.RESOLVE + "RETURN key, o";
+
+    private static final String PUBLISHERS = """
             UNWIND $ids AS key
-            OPTIONAL MATCH (direct:Organization {id: key})
-            OPTIONAL MATCH (:MergedOrganization {id: key})-[:MERGED_INTO]->(merged:Organization)
-            WITH key, coalesce(direct, merged) AS o
-            WHERE o IS NOT NULL
+            MATCH (:Source {id: key})-[:PUBLISHED_BY]->(o:Organization)
+            RETURN key, o
             """;
-
-    private static final String BY_IDS = RESOLVE + "RETURN key, o";
-
-    private static final String CANONICAL = RESOLVE + "RETURN key, o.id AS id";
 
     private static final String MERGED = """
             MATCH (m:MergedOrganization {id: $id})-[:MERGED_INTO]->(o:Organization)
@@ -101,10 +94,13 @@ class OrganizationRepository {
                 neo4j, BY_IDS, ids, record -> Organization.of(record.get("o").asNode()));
     }
 
-    /** The id of the organization each id names (itself, or the one it was merged into); unknown ids are absent. */
-    Map<String, String> canonicalIds(Collection<String> ids) {
+    /** The publisher of each source that names one. */
+    Map<String, Organization> publishers(Collection<String> sourceIds) {
         return KeyedQuery.single(
-                neo4j, CANONICAL, ids, record -> record.get("id").asString());
+                neo4j,
+                PUBLISHERS,
+                sourceIds,
+                record -> Organization.of(record.get("o").asNode()));
     }
 
     /** The organization an id was merged into, if it names a merged organization. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.dataflowatlas.InvalidInputException;
 import org.dataflowatlas.audit.AuditTrail;
+import org.dataflowatlas.graph.CanonicalIds;
 import org.dataflowatlas.graph.Connection;
 import org.dataflowatlas.graph.Ids;
 import org.dataflowatlas.graph.Inferences;
@@ -26,9 +27,12 @@ public class OrganizationService {
 
     private final OrganizationRepository repository;
 
-    OrganizationService(OrganizationRepository repository, AuditTrail audit) {
+    private final CanonicalIds canonicalIds;
+
+    OrganizationService(OrganizationRepository repository, AuditTrail audit, CanonicalIds canonicalIds) {
         this.repository = repository;
         this.audit = audit;
+        this.canonicalIds = canonicalIds;
     }
 
     public Optional<Organization> find(String id) {
@@ -49,15 +53,17 @@ public class OrganizationService {
      * merged into. Ids that name no organization map to themselves, so existence checks still name them.
      */
     public Map<String, String> canonicalIds(Collection<String> ids) {
-        var found = ids.isEmpty() ? Map.<String, String>of() : repository.canonicalIds(ids);
-        var result = new LinkedHashMap<String, String>();
-        ids.forEach(id -> result.put(id, found.getOrDefault(id, id)));
-        return result;
+        return canonicalIds.of(ids);
     }
 
     /** {@link #canonicalIds} for one id. */
     public String canonicalId(String id) {
-        return canonicalIds(List.of(id)).get(id);
+        return canonicalIds.of(id);
+    }
+
+    /** The publisher of each source that names one. */
+    public Map<String, Organization> publishers(Collection<String> sourceIds) {
+        return repository.publishers(sourceIds);
     }
 
     /** The organization a merged organization's id was merged into, when the id is one. */

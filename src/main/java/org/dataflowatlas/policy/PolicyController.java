@@ -99,6 +99,12 @@ class PolicyController {
         return Retries.onTransientErrors(() -> policies.retractAgreement(id, reason, evidence));
     }
 
+    /** The agreements a flow is made under: answered here, where agreements live. */
+    @BatchMapping(typeName = "DataFlow")
+    Map<DataFlow, List<Agreement>> agreements(List<DataFlow> dataFlows) {
+        return byParent(dataFlows, DataFlow::id, policies.agreementsOf(ids(dataFlows, DataFlow::id)), List.of());
+    }
+
     @BatchMapping(typeName = "PolicyConflict")
     Map<PolicyConflict, Organization> platform(List<PolicyConflict> conflicts) {
         return byParent(

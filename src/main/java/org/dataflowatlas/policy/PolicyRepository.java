@@ -64,6 +64,14 @@ class PolicyRepository {
             """;
 
     // Retracted policies stay in the graph but are not part of an organization's current picture.
+    private static final String AGREEMENTS_OF_FLOWS = """
+            UNWIND $ids AS key
+            MATCH (:DataFlow {id: key})-[:UNDER]->(a:Agreement)
+            WHERE coalesce(a.retracted, false) = false
+            RETURN key, a
+            ORDER BY a.id
+            """;
+
     private static final String POLICIES_OF = """
             UNWIND $ids AS key
             MATCH (:Organization {id: key})-[:PUBLISHES]->(p:Policy)
@@ -119,6 +127,15 @@ class PolicyRepository {
     Map<String, Agreement> agreements(Collection<String> ids) {
         return KeyedQuery.single(
                 neo4j, AGREEMENTS, ids, record -> Agreement.of(record.get("a").asNode()));
+    }
+
+    /** The agreements each flow is recorded as made under (retracted ones left out). */
+    Map<String, List<Agreement>> agreementsOf(Collection<String> flowIds) {
+        return KeyedQuery.grouped(
+                neo4j,
+                AGREEMENTS_OF_FLOWS,
+                flowIds,
+                record -> Agreement.of(record.get("a").asNode()));
     }
 
     Map<String, Organization> publishers(Collection<String> policyIds) {

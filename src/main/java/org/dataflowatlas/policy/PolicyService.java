@@ -301,6 +301,10 @@ public class PolicyService {
         return repository.policies(ids);
     }
 
+    Map<String, List<Agreement>> agreementsOf(Collection<String> flowIds) {
+        return repository.agreementsOf(flowIds);
+    }
+
     Map<String, Agreement> agreements(Collection<String> ids) {
         return repository.agreements(ids);
     }

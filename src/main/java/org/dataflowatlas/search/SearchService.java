@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.dataflowatlas.InvalidInputException;
 import org.dataflowatlas.evidence.Source;
+import org.dataflowatlas.graph.Entities;
 import org.dataflowatlas.graph.Texts;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
@@ -36,8 +37,10 @@ public class SearchService {
             """;
 
     private final Neo4jClient neo4j;
+    private final Entities entities;
 
-    SearchService(Neo4jClient neo4j) {
+    SearchService(Neo4jClient neo4j, Entities entities) {
+        this.entities = entities;
         this.neo4j = neo4j;
     }
 
@@ -51,7 +54,7 @@ public class SearchService {
                 .fetchAs(SearchHit.class)
                 .mappedBy((types, record) -> new SearchHit(
                         record.get("score").asDouble(),
-                        Entities.of(
+                        entities.of(
                                 record.get("node").asNode(),
                                 record.get("fromId").asString(null),
                                 record.get("toId").asString(null)),

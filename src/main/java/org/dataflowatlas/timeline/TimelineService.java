@@ -5,9 +5,9 @@ import java.util.Comparator;
 import java.util.List;
 import org.dataflowatlas.NotFoundException;
 import org.dataflowatlas.PartialDate;
+import org.dataflowatlas.graph.Entities;
 import org.dataflowatlas.graph.Ids;
 import org.dataflowatlas.organization.OrganizationService;
-import org.dataflowatlas.search.Entities;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -88,8 +88,10 @@ public class TimelineService {
 
     private final Neo4jClient neo4j;
     private final OrganizationService organizations;
+    private final Entities entities;
 
-    TimelineService(Neo4jClient neo4j, OrganizationService organizations) {
+    TimelineService(Neo4jClient neo4j, OrganizationService organizations, Entities entities) {
+        this.entities = entities;
         this.neo4j = neo4j;
         this.organizations = organizations;
     }
@@ -105,7 +107,7 @@ public class TimelineService {
                         record.get("date").asString(null),
                         TimelineKind.valueOf(record.get("kind").asString()),
                         record.get("title").asString(""),
-                        Entities.of(
+                        entities.of(
                                 record.get("subject").asNode(),
                                 record.get("fromId").asString(null),
                                 record.get("toId").asString(null))))

@@ -29,7 +29,6 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
-import org.dataflowatlas.DataflowAtlasApplication;
 import org.dataflowatlas.TestSupport;
 import org.dataflowatlas.neo4j.EmbeddedNeo4j;
 import org.dataflowatlas.neo4j.EmbeddedNeo4jProperties;
@@ -309,7 +308,7 @@ class ImportDurabilityTest {
                 "-Duser.country=US",
                 "-cp",
                 System.getProperty("java.class.path"),
-                DataflowAtlasApplication.class.getName(),
+                "org.dataflowatlas.cli.Main",
                 "import",
                 "--mapping",
                 "flock-sharing",

@@ -1,4 +1,4 @@
-package org.dataflowatlas;
+package org.dataflowatlas.web;
 
 import java.util.ArrayList;
 import org.dataflowatlas.neo4j.Neo4jConnectionInfo;

@@ -1,0 +1,73 @@
+package org.dataflowatlas;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+/**
+ * The packages form layers the build enforces: no cycle between any two, and the infrastructure
+ * ({@code graph}, {@code neo4j}, {@code graphql}, {@code script}, {@code security}) uses no
+ * capability, so a capability can change without the foundations moving. Also writes the module
+ * diagram the README links ({@code docs/modules/}).
+ */
+class ModuleStructureTest {
+
+    private static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.dataflowatlas");
+
+    private static final String[] INFRASTRUCTURE = {
+        "org.dataflowatlas.graph..",
+        "org.dataflowatlas.neo4j..",
+        "org.dataflowatlas.graphql..",
+        "org.dataflowatlas.script..",
+        "org.dataflowatlas.security.."
+    };
+
+    private static final String[] CAPABILITIES = {
+        "org.dataflowatlas.audit..",
+        "org.dataflowatlas.bench..",
+        "org.dataflowatlas.cli..",
+        "org.dataflowatlas.evidence..",
+        "org.dataflowatlas.export..",
+        "org.dataflowatlas.flow..",
+        "org.dataflowatlas.importer..",
+        "org.dataflowatlas.organization..",
+        "org.dataflowatlas.policy..",
+        "org.dataflowatlas.search..",
+        "org.dataflowatlas.timeline..",
+        "org.dataflowatlas.trace..",
+        "org.dataflowatlas.web.."
+    };
+
+    @Test
+    void no_two_packages_depend_on_each_other_even_through_others() {
+        slices().matching("org.dataflowatlas.(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+
+    @Test
+    void infrastructure_uses_no_capability() {
+        noClasses()
+                .that()
+                .resideInAnyPackage(INFRASTRUCTURE)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(CAPABILITIES)
+                .check(MAIN);
+    }
+
+    @Test
+    void the_modules_verify_and_their_diagram_is_written_to_docs() {
+        var modules = ApplicationModules.of(DataflowAtlasApplication.class);
+        modules.verify();
+        new Documenter(modules, Documenter.Options.defaults().withOutputFolder("docs/modules"))
+                .writeModulesAsPlantUml()
+                .writeIndividualModulesAsPlantUml();
+    }
+}
