@@ -5,6 +5,7 @@ import static org.dataflowatlas.ftm.FtmConventions.entityId;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -93,6 +94,8 @@ final class FtmSink extends Sink {
     private final JsonMapper json = JsonMapper.builder().build();
     private final Map<String, Node> nodes = new TreeMap<>();
     private final List<Link> links = new ArrayList<>();
+    private final Map<String, List<Link>> outgoing = new HashMap<>();
+    private final Map<String, List<Link>> incoming = new HashMap<>();
     private long written;
 
     FtmSink(Writer out) {
@@ -126,6 +129,13 @@ final class FtmSink extends Sink {
         links.sort(java.util.Comparator.comparing((Link link) -> link.type() + "|" + link.startLabel() + "|"
                 + link.startId() + "|" + link.endLabel() + "|" + link.endId() + "|"
                 + new TreeMap<>(link.properties())));
+        // Looked up per node, so a large export does not scan every relationship for every flow.
+        for (var link : links) {
+            outgoing.computeIfAbsent(key(link.startLabel(), link.startId()), k -> new ArrayList<>())
+                    .add(link);
+            incoming.computeIfAbsent(key(link.endLabel(), link.endId()), k -> new ArrayList<>())
+                    .add(link);
+        }
         var organizations = new ArrayList<Entity>();
         var people = new ArrayList<Entity>();
         var documents = new ArrayList<Entity>();
@@ -279,11 +289,11 @@ final class FtmSink extends Sink {
     private @Nullable Entity flow(Node node) {
         var p = node.properties();
         var id = (String) p.get("id");
-        var sender = links.stream()
-                .filter(link -> link.type().equals("SENDS") && link.endId().equals(id))
+        var sender = incoming.getOrDefault(key("DataFlow", id), List.of()).stream()
+                .filter(link -> link.type().equals("SENDS"))
                 .findFirst();
-        var receiver = links.stream()
-                .filter(link -> link.type().equals("TO") && link.startId().equals(id))
+        var receiver = outgoing.getOrDefault(key("DataFlow", id), List.of()).stream()
+                .filter(link -> link.type().equals("TO"))
                 .findFirst();
         if (sender.isEmpty()
                 || receiver.isEmpty()
@@ -301,7 +311,7 @@ final class FtmSink extends Sink {
                 .add("recordId", id)
                 .add("description", p.get("description"));
         var attached = new TreeMap<String, List<String>>();
-        for (var link : links) {
+        for (var link : outgoing.getOrDefault(key("DataFlow", id), List.of())) {
             if (link.startId().equals(id) && link.startLabel().equals("DataFlow")) {
                 var target = nodes.get(key(link.endLabel(), link.endId()));
                 if (target == null) {
@@ -329,7 +339,7 @@ final class FtmSink extends Sink {
                 "description",
                 "Access: " + p.get("accessMethod") + (Boolean.TRUE.equals(p.get("realTime")) ? ", in real time" : ""));
         inferredNotes(p).forEach(note -> entity.add("description", note));
-        for (var link : links) {
+        for (var link : outgoing.getOrDefault(key("DataFlow", id), List.of())) {
             if (link.type().equals("EVIDENCED_BY")
                     && link.startId().equals(id)
                     && link.startLabel().equals("DataFlow")) {
@@ -422,9 +432,8 @@ final class FtmSink extends Sink {
     }
 
     private List<String> publishers(String sourceId) {
-        return links.stream()
-                .filter(link ->
-                        link.type().equals("PUBLISHED_BY") && link.startId().equals(sourceId))
+        return outgoing.getOrDefault(key("Source", sourceId), List.of()).stream()
+                .filter(link -> link.type().equals("PUBLISHED_BY"))
                 .map(link -> nodes.get(key("Organization", link.endId())))
                 .filter(java.util.Objects::nonNull)
                 .map(node -> String.valueOf(node.properties().get("name")))
@@ -433,7 +442,7 @@ final class FtmSink extends Sink {
 
     private void documentEvidence(Map<String, Entity> documentation, String flowId, Entity fact) {
         var bySource = new LinkedHashMap<String, List<String>>();
-        for (var link : links) {
+        for (var link : outgoing.getOrDefault(key("DataFlow", flowId), List.of())) {
             if (link.type().equals("EVIDENCED_BY")
                     && link.startLabel().equals("DataFlow")
                     && link.startId().equals(flowId)) {

@@ -41,6 +41,8 @@ final class ProvJsonSink extends Sink {
     private final Writer out;
     private final Map<String, Node> nodes = new TreeMap<>();
     private final List<Link> links = new ArrayList<>();
+    private final Map<String, List<Link>> outgoing = new java.util.HashMap<>();
+    private final Map<String, List<Link>> incoming = new java.util.HashMap<>();
     private final Map<String, Map<String, Map<String, Object>>> document = new LinkedHashMap<>();
     private final Map<String, Integer> relationCounters = new TreeMap<>();
     private long written;
@@ -85,6 +87,14 @@ final class ProvJsonSink extends Sink {
 
     @Override
     void end() throws IOException {
+        // Parallel relationships come in no set order, and relations are numbered in order: fix one.
+        links.sort(java.util.Comparator.comparing((Link link) -> link.type() + "|" + link.startLabel() + "|"
+                + link.startId() + "|" + link.endId() + "|" + new TreeMap<>(link.properties())));
+        for (var link : links) {
+            outgoing.computeIfAbsent(link.startLabel() + ":" + link.startId(), k -> new ArrayList<>())
+                    .add(link);
+            incoming.computeIfAbsent(link.endId(), k -> new ArrayList<>()).add(link);
+        }
         for (var node : nodes.values()) {
             var p = node.properties();
             if (Boolean.TRUE.equals(p.get("retracted"))) {
@@ -228,7 +238,7 @@ final class ProvJsonSink extends Sink {
         inferred(p, activity);
         association(flow, sender, "sender");
         association(flow, receiver, "receiver");
-        for (var link : links) {
+        for (var link : outgoing.getOrDefault("DataFlow:" + id, List.of())) {
             if (!link.startLabel().equals("DataFlow") || !link.startId().equals(id)) {
                 continue;
             }
@@ -261,7 +271,7 @@ final class ProvJsonSink extends Sink {
         fact.put("prov:type", qname("atlas:FlowRecord"));
         fact.put("prov:label", "What the sources say about " + activity.get("prov:label"));
         fact.put("atlas:about", qname(flow));
-        for (var link : links) {
+        for (var link : outgoing.getOrDefault("DataFlow:" + id, List.of())) {
             if (link.type().equals("EVIDENCED_BY")
                     && link.startLabel().equals("DataFlow")
                     && link.startId().equals(id)
@@ -334,7 +344,10 @@ final class ProvJsonSink extends Sink {
     }
 
     private @Nullable String find(String type, @Nullable String start, @Nullable String end) {
-        for (var link : links) {
+        var candidates = start != null
+                ? outgoing.getOrDefault("DataFlow:" + start, List.of())
+                : incoming.getOrDefault(end, List.of());
+        for (var link : candidates) {
             if (link.type().equals(type)
                     && (start == null || link.startId().equals(start))
                     && (end == null || link.endId().equals(end))) {
