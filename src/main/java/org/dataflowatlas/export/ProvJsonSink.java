@@ -110,7 +110,10 @@ final class ProvJsonSink extends Sink {
                             .filter(label -> !label.equals("Organization"))
                             .findFirst()
                             .ifPresent(kind -> agent.put("atlas:kind", kind));
-                    copy(p, agent, "aliases", "country", "jurisdiction", "jurisdictions", "group", "estimatedSize");
+                    copy(p, agent, "aliases", "country", "jurisdiction", "jurisdictions", "estimatedSize");
+                    if (Boolean.TRUE.equals(p.get("group"))) {
+                        agent.put("atlas:group", true);
+                    }
                     inferred(p, agent);
                 }
                 case "Person" -> {

@@ -81,7 +81,7 @@ public class FtmImporter {
                 o.jurisdiction = coalesce(o.jurisdiction, row.jurisdiction),
                 o.jurisdictions = coalesce(o.jurisdictions, row.jurisdictions),
                 o.description = coalesce(o.description, row.description),
-                o.group = coalesce(o.group, row.group, false),
+                o.group = coalesce(o.group, row.group),
                 o.estimatedSize = coalesce(o.estimatedSize, row.estimatedSize),
                 o.inferred = coalesce(o.inferred, row.inferred),
                 o.inferredBecause = coalesce(o.inferredBecause, row.inferredBecause)
@@ -670,9 +670,10 @@ public class FtmImporter {
         row.put("url", line.first("sourceUrl"));
         row.put("description", line.first("description", "summary"));
         row.put("text", line.first("bodyText"));
+        int problems = plan.errors.size();
         var published = date(line, plan, "publishedAt", "date", "authoredAt");
         var retrieved = date(line, plan, "retrievedAt");
-        if (published == INVALID || retrieved == INVALID) {
+        if (plan.errors.size() > problems) {
             return null;
         }
         row.put("published", published);
@@ -703,8 +704,7 @@ public class FtmImporter {
         return row;
     }
 
-    private static final String INVALID = "\u0000invalid";
-
+    /** The first of these dates the entity has, as a product date; a bad one is recorded as an error of the line. */
     private static @Nullable String date(Line line, Plan plan, String... properties) {
         var value = line.first(properties);
         if (value == null) {
@@ -717,7 +717,7 @@ public class FtmImporter {
             return date;
         } catch (InvalidInputException | java.time.DateTimeException ex) {
             plan.error(line, "'" + value + "' is not a date (use ISO 8601: 2024, 2024-01 or 2024-01-08)");
-            return INVALID;
+            return null;
         }
     }
 
@@ -748,9 +748,10 @@ public class FtmImporter {
             plan.skip("ownership of assets that are not organizations (vessels, land, securities, …)");
             return null;
         }
+        int problems = plan.errors.size();
         var since = date(line, plan, "startDate");
         var until = date(line, plan, "endDate");
-        if (since == INVALID || until == INVALID) {
+        if (plan.errors.size() > problems) {
             return null;
         }
         var row = new HashMap<String, Object>();
@@ -786,9 +787,10 @@ public class FtmImporter {
                     + "s held by an organization (roles here are people's) or in an organization not imported");
             return null;
         }
+        int problems = plan.errors.size();
         var since = date(line, plan, "startDate");
         var until = date(line, plan, "endDate");
-        if (since == INVALID || until == INVALID) {
+        if (plan.errors.size() > problems) {
             return null;
         }
         var row = new HashMap<String, Object>();
