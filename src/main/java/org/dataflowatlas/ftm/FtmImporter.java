@@ -549,11 +549,19 @@ public class FtmImporter {
                     var values = entry.getValue();
                     if (FtmSchema.isDescribed(schema)
                             && FtmSchema.property(schema, property).isEmpty()) {
-                        plan.error(
-                                number,
-                                "entity '" + id + "': " + schema + " has no property '" + property
-                                        + "' in FtM; remove it or use the property the schema defines");
-                        ok = false;
+                        var owners = FtmSchema.definedBy(property);
+                        if (!owners.isEmpty()) {
+                            // A property of another schema is a mistake in the file, not something to drop.
+                            plan.error(
+                                    number,
+                                    "entity '" + id + "': " + schema + " has no property '" + property
+                                            + "' in FtM (" + String.join(", ", owners) + " has); remove it or use the"
+                                            + " property the schema defines");
+                            ok = false;
+                        } else {
+                            // FtM has more properties than this product reads: say which were left aside.
+                            plan.skip("properties not read here: " + schema + "." + property);
+                        }
                         continue;
                     }
                     if (!values.isArray() || !allStrings(values)) {

@@ -40,7 +40,7 @@ public final class FtmSchema {
                 true,
                 "email phone website legalForm taxStatus status sector classification registrationNumber idNumber"
                         + " taxNumber vatCode jurisdiction mainCountry opencorporatesUrl bvdId icijId okpoCode innCode"
-                        + " dunsCode swiftBic",
+                        + " dunsCode swiftBic leiCode uniqueEntityId npiCode",
                 "incorporationDate dissolutionDate",
                 "parent:LegalEntity subsidiaries:LegalEntity passport:Passport");
         define("Organization", List.of("LegalEntity"), false, "cageCode permId imoNumber giiNumber", "", "");
@@ -61,7 +61,8 @@ public final class FtmSchema {
                 List.of("LegalEntity"),
                 false,
                 "title firstName secondName middleName fatherName motherName lastName birthPlace position"
-                        + " nationality gender passportNumber",
+                        + " nationality gender passportNumber citizenship birthCountry deathPlace ethnicity religion"
+                        + " political education spokenLanguage",
                 "birthDate deathDate",
                 "");
         define(
@@ -214,6 +215,14 @@ public final class FtmSchema {
     /** Whether an entity of {@code schema} may stand where {@code range} is asked for. */
     public static boolean isA(String schema, String range) {
         return lineage(schema).contains(range);
+    }
+
+    /** The schemata (of those described here) that define a property of that name. */
+    public static List<String> definedBy(String name) {
+        return SCHEMATA.entrySet().stream()
+                .filter(entry -> entry.getValue().own().containsKey(name))
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     /** The property as the schema (or a schema it extends) defines it. */

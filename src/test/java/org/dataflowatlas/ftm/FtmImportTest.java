@@ -160,7 +160,7 @@ class FtmImportTest {
         var file = work.resolve("extract.ftm.json");
         Files.writeString(file, """
                 {"id": "NK-4fTxkQ", "schema": "Company", "properties": {"name": ["Acme Data Brokers Ltd"], "alias": ["Acme Data"], "country": ["gb"], "registrationNumber": ["01234567"]}}
-                {"id": "Q99999901", "schema": "Person", "properties": {"name": ["Jane Example"]}}
+                {"id": "Q99999901", "schema": "Person", "properties": {"name": ["Jane Example"], "weakAlias": ["JE"], "createdAt": ["2024-05-01"]}}
                 {"id": "NK-holding", "schema": "Company", "properties": {"name": ["Acme Holdings plc"]}}
                 {"id": "own-1", "schema": "Ownership", "properties": {"owner": ["NK-holding"], "asset": ["NK-4fTxkQ"], "percentage": ["75"], "startDate": ["2019-03-01"]}}
                 {"id": "dir-1", "schema": "Directorship", "properties": {"director": ["Q99999901"], "organization": ["NK-4fTxkQ"], "role": ["Director"], "startDate": ["2020"]}}
@@ -181,7 +181,9 @@ class FtmImportTest {
                 .withParameters(Map.of("source", summary.sourceId()))
                 .execute());
         assertThat(summary.errors()).isEmpty();
-        assertThat(summary.skipped()).containsEntry("Sanction entities (not a kind of fact imported from FtM)", 1L);
+        assertThat(summary.skipped())
+                .containsEntry("Sanction entities (not a kind of fact imported from FtM)", 1L)
+                .containsEntry("properties not read here: Person.createdAt", 1L);
         var row = driver.executableQuery("""
                         MATCH (h:Organization:Company {id: 'nk-holding'})-[o:OWNS]->(c:Organization:Company {id: 'nk-4ftxkq'})
                         MATCH (p:Person {id: 'q99999901'})-[r:ROLE]->(c)
@@ -227,7 +229,9 @@ class FtmImportTest {
         assertThat(summary.errors())
                 .anySatisfy(error -> assertThat(error).startsWith("line 2:").contains("unknown schema 'Compnay'"))
                 .anySatisfy(error -> assertThat(error).startsWith("line 3:").contains("missing \"id\""))
-                .anySatisfy(error -> assertThat(error).startsWith("line 4:").contains("Person has no property 'asset'"))
+                .anySatisfy(error -> assertThat(error)
+                        .startsWith("line 4:")
+                        .contains("Person has no property 'asset' in FtM (Ownership has)"))
                 .anySatisfy(
                         error -> assertThat(error).startsWith("line 5:").contains("'name' must be a list of strings"))
                 .anySatisfy(error -> assertThat(error).startsWith("line 6:").contains("not a JSON object"))
