@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.dataflowatlas.NotFoundException;
 import org.dataflowatlas.export.GraphExporter;
@@ -20,7 +19,9 @@ import picocli.CommandLine.Unmatched;
         mixinStandardHelpOptions = true,
         description = {
             "Write the graph to a file: a Cypher script that re-creates it (MERGE on ids; runs in Neo4j Browser,",
-            "cypher-shell -f and `load`), JSON lines (one node or relationship per line), or GraphML for Gephi/yEd.",
+            "cypher-shell -f and `load`), JSON lines (one node or relationship per line), GraphML for Gephi/yEd,",
+            "FollowTheMoney entities for Aleph and OpenSanctions tools (ftm: one entity per line), or a W3C",
+            "PROV-JSON document (prov-json).",
             "--scope trace-from ID exports what a LINEAGE trace (4 hops) from that organization reaches, with",
             "the categories, products, agreements and sources of its flows."
         },
@@ -29,14 +30,16 @@ import picocli.CommandLine.Unmatched;
             "Examples:",
             "  java -jar target/dataflow-atlas.jar export --format cypher atlas.cypher",
             "  java -jar target/dataflow-atlas.jar export --format graphml --scope trace-from x x-lineage.graphml",
-            "  java -jar target/dataflow-atlas.jar export --format json --scope all atlas.jsonl"
+            "  java -jar target/dataflow-atlas.jar export --format json --scope all atlas.jsonl",
+            "  java -jar target/dataflow-atlas.jar export --format ftm atlas.ftm.json",
+            "  java -jar target/dataflow-atlas.jar export --format prov-json --scope trace-from x x-lineage.prov.json"
         })
 final class ExportCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--format", required = true, description = "cypher, json or graphml.")
+    @Option(names = "--format", required = true, description = "cypher, json, graphml, ftm or prov-json.")
     String format;
 
     @Option(names = "--scope", defaultValue = "all", description = "all (default), or trace-from ID.", arity = "1..2")
@@ -53,9 +56,9 @@ final class ExportCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         GraphExporter.Format chosen;
         try {
-            chosen = GraphExporter.Format.valueOf(format.toUpperCase(Locale.ROOT));
+            chosen = GraphExporter.Format.named(format);
         } catch (IllegalArgumentException ex) {
-            err.println("Error: --format must be cypher, json or graphml (got '" + format + "').");
+            err.println("Error: --format must be cypher, json, graphml, ftm or prov-json (got '" + format + "').");
             return 2;
         }
         String traceFrom = null;
@@ -71,11 +74,16 @@ final class ExportCommand implements Callable<Integer> {
             spec.commandLine()
                     .getOut()
                     .printf(
-                            "Exported %d nodes and %d relationships to %s (%s) in %.1f s%n",
+                            "Exported %d nodes and %d relationships to %s (%s%s) in %.1f s%n",
                             result.nodes(),
                             result.relationships(),
                             file,
-                            format.toLowerCase(Locale.ROOT),
+                            chosen.commandName(),
+                            switch (chosen) {
+                                case FTM -> ": " + result.items() + " entities";
+                                case PROV_JSON -> ": " + result.items() + " records";
+                                default -> "";
+                            },
                             (System.nanoTime() - started) / 1e9);
             return 0;
         } catch (NotFoundException ex) {

@@ -23,7 +23,10 @@ import picocli.CommandLine.Unmatched;
             "Import CSV datasets into the configured database through a mapping (cypher/import/*.yaml,",
             "documented by schema/mapping.schema.json). Every row is read and checked first: if any row is",
             "bad, the problems are listed with file, line and column and nothing is written. Then rows are",
-            "written in batches (one transaction each) with progress. Re-importing the same files changes nothing."
+            "written in batches (one transaction each) with progress. Re-importing the same files changes nothing.",
+            "--format ftm imports a FollowTheMoney entity file (one entity per line, from Aleph or OpenSanctions):",
+            "organizations, companies, public bodies, people, documents, ownership, directorships, memberships and",
+            "documentation, checked whole and written in one transaction; every fact cites a source for the file."
         },
         footer = {
             "",
@@ -31,6 +34,7 @@ import picocli.CommandLine.Unmatched;
             "  java -jar target/dataflow-atlas.jar import --mapping flock-sharing datasets/flock-sharing",
             "  java -jar target/dataflow-atlas.jar import --mapping transparency-reports datasets/transparency-reports",
             "  java -jar target/dataflow-atlas.jar import --mapping my-mapping.yaml --dry-run data/contracts.csv",
+            "  java -jar target/dataflow-atlas.jar import --format ftm --dry-run opensanctions-extract.ftm.json",
             "  ./mvnw spring-boot:run -Dspring-boot.run.arguments=\"import --mapping flock-sharing datasets/flock-sharing\"",
             "",
             "Exit codes: 0 imported, 1 rows or mapping rejected (nothing written) or a batch failed, 2 bad arguments."
@@ -42,10 +46,15 @@ final class ImportCommand implements Callable<Integer> {
 
     @Option(
             names = "--mapping",
-            required = true,
             paramLabel = "NAME_OR_FILE",
-            description = "A shipped mapping (flock-sharing, transparency-reports) or a mapping file.")
+            description = "For CSV: a shipped mapping (flock-sharing, transparency-reports) or a mapping file.")
     String mapping;
+
+    @Option(
+            names = "--format",
+            defaultValue = "csv",
+            description = "csv (default: datasets through a mapping) or ftm (a FollowTheMoney entity file).")
+    String format;
 
     @Option(names = "--dry-run", description = "Read and check every row, report, write nothing.")
     boolean dryRun;
@@ -73,6 +82,18 @@ final class ImportCommand implements Callable<Integer> {
             err.println("Error: --batch-size must be between 1 and 100000.");
             return 2;
         }
+        if (format.equals("ftm")) {
+            return importFtm(err, out);
+        }
+        if (!format.equals("csv")) {
+            err.println("Error: --format must be csv or ftm (got '" + format + "').");
+            return 2;
+        }
+        if (mapping == null) {
+            err.println("Error: a CSV import needs --mapping NAME_OR_FILE (flock-sharing, transparency-reports or a"
+                    + " mapping file); for a FollowTheMoney file give --format ftm.");
+            return 2;
+        }
         try (var context = Cli.context(springArguments)) {
             var summary =
                     context.getBean(Importer.class).run(mapping, paths, dryRun, batchSize, new PrintWriter(err, true));
@@ -82,6 +103,26 @@ final class ImportCommand implements Callable<Integer> {
             err.println("Error: " + ex.getMessage());
             return 1;
         } catch (ImportFailedException ex) {
+            err.println("Error: " + ex.getMessage());
+            return 1;
+        }
+    }
+
+    private Integer importFtm(java.io.PrintWriter err, java.io.PrintWriter out) {
+        if (mapping != null) {
+            err.println("Error: --format ftm reads FtM entities as they are; it takes no --mapping.");
+            return 2;
+        }
+        if (paths.size() != 1 || !java.nio.file.Files.isRegularFile(paths.getFirst())) {
+            err.println("Error: --format ftm takes one FtM entity file (one JSON entity per line), got " + paths + ".");
+            return 2;
+        }
+        try (var context = Cli.context(springArguments)) {
+            var summary = context.getBean(org.dataflowatlas.ftm.FtmImporter.class)
+                    .run(paths.getFirst(), dryRun, new PrintWriter(err, true));
+            summary.lines().forEach(summary.failed() ? err::println : out::println);
+            return summary.failed() ? 1 : 0;
+        } catch (InvalidInputException ex) {
             err.println("Error: " + ex.getMessage());
             return 1;
         }

@@ -19,8 +19,8 @@ import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes the graph (or the part a trace reaches) as a Cypher script, JSON lines or GraphML,
- * streaming from one read transaction. Uses the driver directly: the export streams records
+ * Writes the graph (or the part a trace reaches) as a Cypher script, JSON lines, GraphML,
+ * FollowTheMoney entities or PROV-JSON, from one read transaction. Uses the driver directly: the export streams records
  * instead of mapping them to the API's records.
  */
 @Component
@@ -29,7 +29,18 @@ public class GraphExporter {
     public enum Format {
         CYPHER,
         JSON,
-        GRAPHML
+        GRAPHML,
+        FTM,
+        PROV_JSON;
+
+        /** The format named as on the command line: cypher, json, graphml, ftm, prov-json. */
+        public static Format named(String name) {
+            return valueOf(name.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        }
+
+        public String commandName() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
     }
 
     /** The labels that carry stable ids; a node is addressed by the first of these it has. */
@@ -102,7 +113,11 @@ public class GraphExporter {
         this.traces = traces;
     }
 
-    public record Result(long nodes, long relationships) {}
+    /**
+     * What was read and what was written: {@code items} is the number of FtM entities or PROV
+     * records for those formats, and nodes plus relationships for the others.
+     */
+    public record Result(long nodes, long relationships, long items) {}
 
     public Result export(Format format, @Nullable String traceFrom, Path file) throws IOException {
         var organizationIds = new LinkedHashSet<String>();
@@ -136,6 +151,8 @@ public class GraphExporter {
                 case CYPHER -> new CypherSink(out);
                 case JSON -> new JsonLinesSink(out);
                 case GRAPHML -> new GraphMlSink(out);
+                case FTM -> new FtmSink(out);
+                case PROV_JSON -> new ProvJsonSink(out);
             };
             sink.begin();
             long nodes = 0;
@@ -176,7 +193,7 @@ public class GraphExporter {
                 }
             }
             sink.end();
-            return new Result(nodes, relationships);
+            return new Result(nodes, relationships, sink.written() < 0 ? nodes + relationships : sink.written());
         }
     }
 

@@ -26,6 +26,11 @@ abstract class Sink {
 
     void end() throws IOException {}
 
+    /** What the format wrote, where it is not one item per node or relationship (FtM entities, PROV records). */
+    long written() {
+        return -1;
+    }
+
     final void relationship(Record record) throws IOException {
         relationship(
                 record.get("type").asString(),

@@ -37,6 +37,16 @@ public final class RelationshipEvidence {
         return APPEND.formatted(relationship, "sources", "quotes");
     }
 
+    /**
+     * As {@link #append}, for a batch: the evidence of each row of an {@code UNWIND} is that row's
+     * {@code evidence} list.
+     */
+    public static String appendFromRow(String relationship, String row) {
+        return append(relationship)
+                .replace("CALL (" + relationship + ")", "CALL (" + relationship + ", " + row + ")")
+                .replace("$evidence", row + ".evidence");
+    }
+
     /** Adds the {@code $evidence} items to the evidence of the relationship's retraction. */
     public static String appendRetraction(String relationship) {
         return APPEND.formatted(relationship, "retractionSources", "retractionQuotes");

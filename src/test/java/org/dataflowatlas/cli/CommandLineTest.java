@@ -86,6 +86,36 @@ class CommandLineTest {
     }
 
     @Test
+    void imports_an_ftm_file_then_exports_it_as_ftm_and_prov() throws IOException {
+        var entities = write("extract.ftm.json", """
+                {"id": "org.acme", "schema": "Company", "properties": {"name": ["Acme Data"]}}
+                {"id": "person.jo", "schema": "Person", "properties": {"name": ["Jo Example"]}}
+                {"id": "dir-1", "schema": "Directorship", "properties": {"director": ["person.jo"], "organization": ["org.acme"], "role": ["Chief Executive Officer"]}}
+                """);
+        var imported = run("import", "--format", "ftm", entities.toString());
+        assertThat(imported.exitCode).as(imported.err).isZero();
+        assertThat(imported.out)
+                .contains("Imported FtM file", "3 entities read", "1 organizations", "1 people", "1 roles")
+                .contains("every fact cites the source ftm-file-extract-ftm-");
+
+        var ftm = work.resolve("atlas.ftm.json");
+        var exported = run("export", "--format", "ftm", ftm.toString());
+        assertThat(exported.exitCode).as(exported.err).isZero();
+        assertThat(exported.out).contains("(ftm: 6 entities)");
+        assertThat(Files.readString(ftm))
+                .contains("{\"id\":\"directorship.jo.acme.chief-executive-officer\",\"schema\":\"Directorship\"");
+        var prov = work.resolve("atlas.prov.json");
+        var provRun = run("export", "--format", "prov-json", prov.toString());
+        assertThat(provRun.exitCode).as(provRun.err).isZero();
+        assertThat(Files.readString(prov)).contains("\"prov:delegate\" : \"atlas:person-jo\"");
+
+        assertThat(run("import", "--format", "ftm", "--mapping", "flock-sharing", entities.toString()).exitCode)
+                .isEqualTo(2);
+        assertThat(run("export", "--format", "rdf", ftm.toString()).err)
+                .contains("--format must be cypher, json, graphml, ftm or prov-json");
+    }
+
+    @Test
     void every_command_explains_itself() {
         var run = run("load", "--help");
         assertThat(run.exitCode).isZero();
@@ -93,7 +123,7 @@ class CommandLineTest {
         assertThat(run("--help").out).contains("serve", "load", "import", "export", "generate");
         assertThat(run("export", "--help").out).contains("--format", "--scope", "trace-from");
         assertThat(run("generate", "--help").out).contains("--organizations", "--flows", "--seed");
-        assertThat(run("import", "--help").out).contains("--mapping", "--dry-run", "Examples:");
+        assertThat(run("import", "--help").out).contains("--mapping", "--format", "ftm", "--dry-run", "Examples:");
     }
 
     @Test
