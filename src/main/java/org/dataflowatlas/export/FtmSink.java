@@ -5,12 +5,14 @@ import static org.dataflowatlas.ftm.FtmConventions.entityId;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -126,7 +128,7 @@ final class FtmSink extends Sink {
     @Override
     void end() throws IOException {
         // Parallel relationships (several quotes from one source) come in no set order: fix one.
-        links.sort(java.util.Comparator.comparing((Link link) -> link.type() + "|" + link.startLabel() + "|"
+        links.sort(Comparator.comparing((Link link) -> link.type() + "|" + link.startLabel() + "|"
                 + link.startId() + "|" + link.endLabel() + "|" + link.endId() + "|"
                 + new TreeMap<>(link.properties())));
         // Looked up per node, so a large export does not scan every relationship for every flow.
@@ -202,7 +204,7 @@ final class FtmSink extends Sink {
                 }
             }
         }
-        intervals.sort(java.util.Comparator.comparing(entity -> entity.id));
+        intervals.sort(Comparator.comparing(entity -> entity.id));
         for (var group : List.of(organizations, people, documents, intervals, List.copyOf(documentation.values()))) {
             for (var entity : group) {
                 out.write(json.writeValueAsString(entity.json()));
@@ -435,7 +437,7 @@ final class FtmSink extends Sink {
         return outgoing.getOrDefault(key("Source", sourceId), List.of()).stream()
                 .filter(link -> link.type().equals("PUBLISHED_BY"))
                 .map(link -> nodes.get(key("Organization", link.endId())))
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .map(node -> String.valueOf(node.properties().get("name")))
                 .toList();
     }

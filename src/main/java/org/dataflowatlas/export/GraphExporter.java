@@ -5,8 +5,10 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.dataflowatlas.trace.Direction;
 import org.dataflowatlas.trace.TraceMode;
@@ -35,11 +37,11 @@ public class GraphExporter {
 
         /** The format named as on the command line: cypher, json, graphml, ftm, prov-json. */
         public static Format named(String name) {
-            return valueOf(name.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+            return valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
         }
 
         public String commandName() {
-            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 
@@ -173,7 +175,7 @@ public class GraphExporter {
                     relationships++;
                 }
             } else {
-                var ids = new java.util.ArrayList<String>();
+                var ids = new ArrayList<String>();
                 var result = tx.run(
                         TRACE_NODES,
                         Map.of("organizationIds", List.copyOf(organizationIds), "flowIds", List.copyOf(flowIds)));

@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import java.io.Writer;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -39,7 +40,7 @@ final class GraphMlSink extends Sink {
             graph.writeStartElement("node");
             graph.writeAttribute("id", GraphExporter.idLabel(labels) + ":" + properties.get("id"));
             data("labels", ":" + String.join(":", labels.stream().sorted().toList()), nodeKeys);
-            for (var entry : new java.util.TreeMap<>(properties).entrySet()) {
+            for (var entry : new TreeMap<>(properties).entrySet()) {
                 data(entry.getKey(), text(entry.getValue()), nodeKeys);
             }
             graph.writeEndElement();
@@ -61,7 +62,7 @@ final class GraphMlSink extends Sink {
             graph.writeAttribute("source", startLabel + ":" + startId);
             graph.writeAttribute("target", endLabel + ":" + endId);
             data("type", type, edgeKeys);
-            for (var entry : new java.util.TreeMap<>(properties).entrySet()) {
+            for (var entry : new TreeMap<>(properties).entrySet()) {
                 data(entry.getKey(), text(entry.getValue()), edgeKeys);
             }
             graph.writeEndElement();

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.Writer;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +43,8 @@ final class ProvJsonSink extends Sink {
     private final Writer out;
     private final Map<String, Node> nodes = new TreeMap<>();
     private final List<Link> links = new ArrayList<>();
-    private final Map<String, List<Link>> outgoing = new java.util.HashMap<>();
-    private final Map<String, List<Link>> incoming = new java.util.HashMap<>();
+    private final Map<String, List<Link>> outgoing = new HashMap<>();
+    private final Map<String, List<Link>> incoming = new HashMap<>();
     private final Map<String, Map<String, Map<String, Object>>> document = new LinkedHashMap<>();
     private final Map<String, Integer> relationCounters = new TreeMap<>();
     private long written;
@@ -88,8 +90,8 @@ final class ProvJsonSink extends Sink {
     @Override
     void end() throws IOException {
         // Parallel relationships come in no set order, and relations are numbered in order: fix one.
-        links.sort(java.util.Comparator.comparing((Link link) -> link.type() + "|" + link.startLabel() + "|"
-                + link.startId() + "|" + link.endId() + "|" + new TreeMap<>(link.properties())));
+        links.sort(Comparator.comparing((Link link) -> link.type() + "|" + link.startLabel() + "|" + link.startId()
+                + "|" + link.endId() + "|" + new TreeMap<>(link.properties())));
         for (var link : links) {
             outgoing.computeIfAbsent(link.startLabel() + ":" + link.startId(), k -> new ArrayList<>())
                     .add(link);

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -508,13 +509,12 @@ final class ImportPlanner {
         var planned = new HashMap<String, String>();
         organizations.values().forEach(o -> {
             if (o.get("name") != null) {
-                planned.putIfAbsent(
-                        String.valueOf(o.get("name")).toLowerCase(java.util.Locale.ROOT), (String) o.get("id"));
+                planned.putIfAbsent(String.valueOf(o.get("name")).toLowerCase(Locale.ROOT), (String) o.get("id"));
             }
         });
         var unplanned = new LinkedHashSet<String>();
         for (var name : names) {
-            var id = planned.get(name.toLowerCase(java.util.Locale.ROOT));
+            var id = planned.get(name.toLowerCase(Locale.ROOT));
             if (id != null) {
                 known.put(name, id);
             } else {
@@ -694,7 +694,7 @@ final class ImportPlanner {
 
     private static <E extends Enum<E>> E enumValue(Class<E> type, String value, String column) {
         try {
-            return Enum.valueOf(type, value.strip().toUpperCase(java.util.Locale.ROOT));
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException ex) {
             throw new RowException(column, "'" + value + "' is not one of " + Arrays.toString(type.getEnumConstants()));
         }

@@ -1,6 +1,7 @@
 package org.dataflowatlas.importer;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +29,7 @@ public record ImportSummary(
 
     /** Lines for a terminal. */
     public List<String> lines() {
-        var lines = new java.util.ArrayList<String>();
+        var lines = new ArrayList<String>();
         if (failed()) {
             lines.add("Import '" + mapping + "' found " + errors.size()
                     + (errors.size() >= ImportPlanner.MAX_ERRORS ? "+" : "") + " problem(s); nothing was written:");

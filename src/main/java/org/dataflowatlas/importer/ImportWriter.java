@@ -1,6 +1,8 @@
 package org.dataflowatlas.importer;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -123,8 +125,7 @@ final class ImportWriter {
      * mark is lifted, so an import that stops half way is linked again at the next start.
      */
     Set<String> writeRows(ImportPlan plan) {
-        var kindLabels =
-                java.util.Arrays.stream(OrgKind.values()).map(OrgKind::label).toList();
+        var kindLabels = Arrays.stream(OrgKind.values()).map(OrgKind::label).toList();
         // Organizations, then sources and products: flows refer to all three.
         var organizations = plan.organizations();
         for (int from = 0; from < organizations.size(); from += batchSize) {
@@ -136,7 +137,7 @@ final class ImportWriter {
                             .consume()
                             .counters()));
         }
-        var sourcesAndProducts = new java.util.ArrayList<>(plan.sources());
+        var sourcesAndProducts = new ArrayList<>(plan.sources());
         sourcesAndProducts.addAll(plan.products());
         transaction("sources and products", sourcesAndProducts, tx -> {
             count(tx.run(SOURCES, Map.of("sources", plan.sources())).consume().counters());

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +113,7 @@ public class SyntheticGraph {
                     "id", "syn-cat-" + (platforms + v) + "-alerts", "parent", "syn-cat-" + vendorSource[v] + "-posts"));
         }
         var flowRows = new ArrayList<Map<String, Object>>();
-        var seen = new java.util.HashSet<String>();
+        var seen = new HashSet<String>();
         String[] confidences = {"CONFIRMED", "CONFIRMED", "REPORTED", "REPORTED", "ALLEGED", "DISPUTED"};
         long attempts = 0;
         while (flowRows.size() < flows && attempts++ < flows * 20) {

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,7 +76,7 @@ class CommandLineTest {
         var file = work.resolve("synthetic.cypher");
         var exported = run("export", "--format", "cypher", file.toString());
         assertThat(exported.exitCode).as(exported.err).isZero();
-        var counts = java.util.regex.Pattern.compile("Exported (\\d+) nodes and (\\d+) relationships to ")
+        var counts = Pattern.compile("Exported (\\d+) nodes and (\\d+) relationships to ")
                 .matcher(exported.out);
         assertThat(counts.find()).as(exported.out).isTrue();
         // 60 organizations and 300 flows, plus their categories and the synthetic source.

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.dataflowatlas.AtlasIntegrationTest;
@@ -96,7 +97,7 @@ class ExportTest {
         var document = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
         var nodes = document.getElementsByTagName("node");
         assertThat(nodes.getLength()).isEqualTo((int) result.nodes());
-        var ids = new java.util.ArrayList<String>();
+        var ids = new ArrayList<String>();
         for (int i = 0; i < nodes.getLength(); i++) {
             ids.add(nodes.item(i).getAttributes().getNamedItem("id").getNodeValue());
         }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.dataflowatlas.AtlasIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -168,7 +169,7 @@ class ProvJsonExportTest {
     private static List<Map<String, String>> relations(JsonNode document, String kind) {
         var all = new ArrayList<Map<String, String>>();
         for (var relation : document.get(kind)) {
-            var map = new java.util.TreeMap<String, String>();
+            var map = new TreeMap<String, String>();
             relation.properties()
                     .forEach(entry -> map.put(
                             entry.getKey(),

@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -316,9 +317,7 @@ class FtmImportTest {
     }
 
     private static List<Object> sorted(List<Object> rows) {
-        return rows.stream()
-                .sorted(java.util.Comparator.comparing(String::valueOf))
-                .toList();
+        return rows.stream().sorted(Comparator.comparing(String::valueOf)).toList();
     }
 
     /** Every ownership and role as it is now, put back after the test (imports append evidence to them). */

@@ -25,6 +25,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -559,7 +560,7 @@ class ImportDurabilityTest {
     // --- the dataset slice --------------------------------------------------------------------
 
     /** Copies the rows of a dataset file that {@code keep} accepts (header included) into the slice. */
-    private static void copyCsv(String file, java.util.function.Predicate<CSVRecord> keep) throws IOException {
+    private static void copyCsv(String file, Predicate<CSVRecord> keep) throws IOException {
         var format = CSVFormat.RFC4180
                 .builder()
                 .setHeader()
