@@ -276,46 +276,35 @@ public final class RealGraph {
         }
         var origin = origins.getFirst();
         var target = origins.get(1);
-        var unprepared = coldRun(dataDirectory, origin, target, false, log);
-        var prepared = coldRun(dataDirectory, origin, target, true, log);
+        var run = coldRun(dataDirectory, origin, target, log);
         report.append(String.format(
                         Locale.ROOT,
-                        "`serve` on the database above (%s), twice: once with the trace statements left for the first"
-                                + " calls to plan (`dataflow.trace.prepare-statements=false`), once as shipped, planning them"
-                                + " before the start-up report. Start-up report printed **%.1f s** and **%.1f s** after"
-                                + " launch (target ≤ 30 s). Then the first call of each shape from `%s` (paths to `%s`),"
+                        "`serve` on the database above (%s): start-up report printed **%.1f s** after launch"
+                                + " (target ≤ 30 s). Then the first call of each shape from `%s` (paths to `%s`),"
                                 + " each on its own, in this order, through HTTP GraphQL:%n%n",
                         dataDirectory.getFileName(),
-                        unprepared.ready(),
-                        prepared.ready(),
+                        run.ready(),
                         origin,
                         target))
-                .append("| first call | ms, statements not prepared | ms, as shipped |\n|---|---:|---:|\n");
+                .append("| first call | ms |\n|---|---:|\n");
         int met = 0;
-        for (var call : prepared.calls().keySet()) {
-            double shipped = prepared.calls().get(call);
-            met += shipped <= 500 ? 1 : 0;
-            report.append(String.format(
-                    Locale.ROOT,
-                    "| %s | %.0f | %.0f |%n",
-                    call,
-                    unprepared.calls().get(call),
-                    shipped));
+        for (var call : run.calls().entrySet()) {
+            met += call.getValue() <= 500 ? 1 : 0;
+            report.append(String.format(Locale.ROOT, "| %s | %.0f |%n", call.getKey(), call.getValue()));
         }
         report.append(String.format(
                 Locale.ROOT,
-                "%n%d of %d first calls as shipped took ≤ 500 ms. CPU the server used while idle for 5 s after these"
-                        + " calls: %.2f s and %.2f s (no background work runs).%n%n",
+                "%n%d of %d first calls took ≤ 500 ms. CPU the server used while idle for 5 s after these calls:"
+                        + " %.2f s (no background work runs).%n%n",
                 met,
-                prepared.calls().size(),
-                unprepared.idleCpu(),
-                prepared.idleCpu()));
+                run.calls().size(),
+                run.idleCpu()));
     }
 
     /** What one cold start measured: seconds to the report, first calls in order (ms), idle CPU seconds. */
     private record ColdRun(double ready, Map<String, Double> calls, double idleCpu) {}
 
-    private static ColdRun coldRun(Path dataDirectory, String origin, String target, boolean prepare, PrintWriter log) {
+    private static ColdRun coldRun(Path dataDirectory, String origin, String target, PrintWriter log) {
         var command = new ArrayList<String>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         var classPath = System.getProperty("java.class.path");
@@ -331,9 +320,8 @@ public final class RealGraph {
                 "--dataflow.embedded.bolt-port=0",
                 "--dataflow.embedded.http-port=0",
                 "--dataflow.limits.query-timeout=120s",
-                "--dataflow.security.generate-editor-key=false",
-                "--dataflow.trace.prepare-statements=" + prepare));
-        log.println("Cold: starting a new JVM on the benchmark's database (statements prepared: " + prepare + ")…");
+                "--dataflow.security.generate-editor-key=false"));
+        log.println("Cold: starting a new JVM on the benchmark's database…");
         log.flush();
         long launched = System.nanoTime();
         Process child;

@@ -1,12 +1,6 @@
 package org.dataflowatlas.trace;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import org.dataflowatlas.flow.Confidence;
 import org.dataflowatlas.flow.FlowPredicates;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The Cypher of every trace-shaped question, in one place. A trace is walked breadth first, one
@@ -134,42 +128,4 @@ public final class TraceQueries {
     static String paths(int k, int maxHops) {
         return PATHS.formatted(k, maxHops, HOP_FILTER, SIMPLE_PATH);
     }
-
-    /** A statement and parameters of the types a request gives it that match nothing. */
-    record Preparation(String cypher, Map<String, @Nullable Object> parameters) {}
-
-    /**
-     * Every statement a trace, {@code exposure} or {@code paths} with its default bounds can run,
-     * each with parameters that match nothing but have the types a request's have (Neo4j keys its
-     * plans by the text and the parameter types: an empty list is not a list of strings).
-     */
-    static List<Preparation> preparations() {
-        var none = new HashMap<String, @Nullable Object>(FlowPredicates.activeOnParameters(null));
-        none.put("confidences", Confidence.atLeast(null));
-        none.put("from", "");
-        none.put("to", "");
-        none.put("frontier", List.of(""));
-        none.put("categories", List.of(""));
-        none.put("anyCategory", true);
-        none.put("byPurpose", false);
-        none.put("byKind", false);
-        none.put("flows", List.of(""));
-        none.put("organizations", List.of(""));
-        var statements = new ArrayList<String>();
-        for (var direction : Direction.values()) {
-            statements.add(firstHop(direction));
-            for (var mode : TraceMode.values()) {
-                statements.add(nextHop(direction, mode));
-            }
-        }
-        statements.add(NODES);
-        statements.add(CATEGORIES_AND_DESCENDANTS);
-        statements.add(paths(DEFAULT_K, DEFAULT_PATH_HOPS));
-        return statements.stream().map(cypher -> new Preparation(cypher, none)).toList();
-    }
-
-    /** The schema's defaults for {@code paths}: the statement a plain request runs. */
-    static final int DEFAULT_K = 3;
-
-    static final int DEFAULT_PATH_HOPS = 6;
 }
