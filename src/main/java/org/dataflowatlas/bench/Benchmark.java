@@ -417,9 +417,9 @@ public final class Benchmark {
                 .append(trace)
                 .append(" |\n| 100 organizations, each with flowsOut → to → flowsOut → to | ")
                 .append(wide)
-                .append(
-                        " |\n\nA trace costs one statement per hop it walks, then one for the categories, products"
-                                + " and evidence of all its flows; the organizations page costs the same whatever its width.\n\n");
+                .append(" |\n\nA trace costs one statement per hop it walks, one for the nodes of the paths it keeps"
+                        + " beyond the first hop, then one for the categories, products and evidence of all its"
+                        + " flows; the organizations page costs the same whatever its width.\n\n");
     }
 
     private String post(String query, Map<String, Object> variables) {
