@@ -97,7 +97,7 @@ final class GraphMlSink extends Sink {
     }
 
     private static String text(Object value) {
-        return value instanceof String text ? text : Literals.json(value);
+        return value instanceof String text ? text : JsonLinesSink.json(value);
     }
 
     private static String escape(String text) {

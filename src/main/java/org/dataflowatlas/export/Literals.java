@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
-/** Values written as Cypher or JSON literals (the value types the model uses: text, numbers, booleans, lists, maps). */
+/** Values written as Cypher literals (the value types the model uses: text, numbers, booleans, lists, maps). */
 final class Literals {
 
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -45,28 +45,6 @@ final class Literals {
     /** A label, type or property name, backticked when it is not a plain identifier. */
     static String name(String name) {
         return PLAIN_NAME.matcher(name).matches() ? name : "`" + name.replace("`", "``") + "`";
-    }
-
-    static String json(@Nullable Object value) {
-        if (value == null) {
-            return "null";
-        }
-        if (value instanceof String text) {
-            return "\"" + escape(text, '"') + "\"";
-        }
-        if (value instanceof Boolean || value instanceof Long || value instanceof Integer || value instanceof Double) {
-            return value.toString();
-        }
-        if (value instanceof List<?> list) {
-            return list.stream().map(Literals::json).collect(Collectors.joining(",", "[", "]"));
-        }
-        if (value instanceof Map<?, ?> map) {
-            return map.entrySet().stream()
-                    .map(entry -> json(String.valueOf(entry.getKey())) + ":" + json(entry.getValue()))
-                    .collect(Collectors.joining(",", "{", "}"));
-        }
-        throw new IllegalStateException(
-                "Export does not support values of type " + value.getClass().getSimpleName());
     }
 
     private static String escape(String text, char quote) {

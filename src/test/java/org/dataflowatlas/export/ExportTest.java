@@ -21,6 +21,8 @@ import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Exports: a Cypher script that re-creates the same graph elsewhere, JSON lines and GraphML that parse. */
 @AtlasIntegrationTest
@@ -88,6 +90,36 @@ class ExportTest {
                         && line.contains(
                                 "\"inferred\":[\"via\",\"accessMethod\",\"realTime\",\"categories\",\"agreements\"]")
                         && line.contains("\"inferredBecause\":[\"The article names First Alert"));
+    }
+
+    @Test
+    void a_number_json_cannot_hold_is_written_as_text_and_every_line_stays_valid_json() throws Exception {
+        driver.executableQuery("""
+                        MERGE (s:Source {id: 'export-nan-source'}) SET s.title = 'Numbers', s.kind = 'DATASET',
+                            s.score = 0.0 / 0.0, s.ceiling = 1.0 / 0.0, s.floor = -1.0 / 0.0, s.weights = [0.5, 0.0 / 0.0]""").execute();
+        try {
+            var file = work.resolve("numbers.jsonl");
+            exporter.export(GraphExporter.Format.JSON, null, file);
+            // Strict JSON: a bare NaN or Infinity token fails here.
+            var strict = JsonMapper.builder().build();
+            JsonNode source = null;
+            for (var line : Files.readAllLines(file)) {
+                var parsed = strict.readTree(line);
+                if ("export-nan-source"
+                        .equals(parsed.path("properties").path("id").asString(null))) {
+                    source = parsed.path("properties");
+                }
+            }
+            assertThat(source).isNotNull();
+            assertThat(source.path("score").asString()).isEqualTo("NaN");
+            assertThat(source.path("ceiling").asString()).isEqualTo("Infinity");
+            assertThat(source.path("floor").asString()).isEqualTo("-Infinity");
+            assertThat(source.path("weights").get(0).asDouble()).isEqualTo(0.5);
+            assertThat(source.path("weights").get(1).asString()).isEqualTo("NaN");
+        } finally {
+            driver.executableQuery("MATCH (s:Source {id: 'export-nan-source'}) DETACH DELETE s")
+                    .execute();
+        }
     }
 
     @Test
