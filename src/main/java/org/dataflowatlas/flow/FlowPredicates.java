@@ -26,19 +26,22 @@ public final class FlowPredicates {
      */
     public static String activeOn(String variable) {
         return """
-                (coalesce(%1$s.since, %1$s.evidencedSince, '') <= $activeLast
-                 AND (%1$s.until IS NULL OR %1$s.until + '~' >= $activeFirst))""".formatted(variable);
+                ($anyDate OR (coalesce(%1$s.since, %1$s.evidencedSince, '') <= $activeLast
+                 AND (%1$s.until IS NULL OR %1$s.until + '~' >= $activeFirst)))""".formatted(variable);
     }
 
     /**
-     * With no date, bounds every date passes ({@code ''} sorts first, {@code '~'} after every
-     * digit) rather than nulls: Neo4j plans a statement again for each new combination of parameter
-     * types, so a filter that is sometimes null would cost a second plan the first time it is set.
+     * With no date, a switch that skips the comparison ({@code anyDate}, so no flow's dates are
+     * read) and bounds every date would pass ({@code ''} sorts first, {@code '~'} after every
+     * digit), rather than nulls: Neo4j plans a statement again for each new combination of
+     * parameter types, so a filter that is sometimes null would cost a second plan the first time
+     * it is set.
      */
     public static Map<String, @Nullable Object> activeOnParameters(@Nullable PartialDate activeOn) {
         var parameters = new HashMap<String, @Nullable Object>();
         parameters.put("activeFirst", activeOn == null ? "" : activeOn.first().toString());
         parameters.put("activeLast", activeOn == null ? "~" : activeOn.last().toString());
+        parameters.put("anyDate", activeOn == null);
         return parameters;
     }
 }
