@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.dataflowatlas.audit.AuditTrail;
 import org.dataflowatlas.graph.Lineage;
-import org.dataflowatlas.graph.QueryPlans;
 import org.dataflowatlas.organization.OrgKind;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Driver;
@@ -98,11 +97,7 @@ final class ImportWriter {
     private final PrintWriter progress;
     private final @Nullable String actor;
     private final String operation;
-    /** Flows from which an import changes the statistics enough for plans made before it to mislead. */
-    private static final int BULK = 1_000;
-
     private boolean unmarked;
-    private long flowsWritten;
     private long nodesCreated;
     private long relationshipsCreated;
     private long propertiesSet;
@@ -219,7 +214,6 @@ final class ImportWriter {
                     }
                 }
                 done += batch.size();
-                flowsWritten += batch.size();
                 report(table.file(), done, total, started);
             }
         }
@@ -253,9 +247,6 @@ final class ImportWriter {
         }
         if (unmarked) {
             driver.executableQuery(Lineage.mark()).execute();
-        }
-        if (flowsWritten >= BULK) {
-            QueryPlans.forgetAfterBulkWrite(driver);
         }
         progress.printf(
                 "  lineage links made at %,d organizations in %.1f s%n",

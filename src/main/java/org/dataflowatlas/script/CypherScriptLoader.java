@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Pattern;
 import org.dataflowatlas.graph.Lineage;
-import org.dataflowatlas.graph.QueryPlans;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.springframework.core.io.Resource;
@@ -22,9 +21,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class CypherScriptLoader {
-
-    /** Nodes from which a script changes the statistics enough for plans made before it to mislead. */
-    private static final int BULK_NODES = 5_000;
 
     private static final Pattern POSITION = Pattern.compile("\\(line (\\d+), column \\d+");
 
@@ -77,9 +73,6 @@ public class CypherScriptLoader {
             try (var session = driver.session()) {
                 Lineage.rebuildAll(
                         (cypher, parameters) -> session.run(cypher, parameters).consume());
-            }
-            if (result.nodesCreated() >= BULK_NODES) {
-                QueryPlans.forgetAfterBulkWrite(driver);
             }
         }
         return result.took(Duration.ofNanos(System.nanoTime() - started));
