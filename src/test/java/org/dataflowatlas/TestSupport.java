@@ -4,11 +4,13 @@ import java.util.List;
 import java.util.Map;
 import org.dataflowatlas.bench.StatementCounter;
 import org.dataflowatlas.graph.Lineage;
+import org.dataflowatlas.graph.WriteTransactionProbe;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.QueryConfig;
 import org.neo4j.driver.RoutingControl;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.data.neo4j.core.Neo4jClient;
 
 /** What every integration test may use: a graph fingerprint (and, later, beans that observe the driver). */
 @TestConfiguration(proxyBeanMethods = false)
@@ -23,6 +25,11 @@ public class TestSupport {
     @Bean
     static StatementCounter cypherCounter() {
         return new StatementCounter();
+    }
+
+    @Bean
+    WriteTransactionProbe writeTransactionProbe(Neo4jClient neo4j) {
+        return new WriteTransactionProbe(neo4j);
     }
 
     /** Every node's labels and properties and every relationship with its ends and properties, in a stable order. */

@@ -6,7 +6,6 @@ import static org.dataflowatlas.graph.Batches.ids;
 import java.util.List;
 import java.util.Map;
 import org.dataflowatlas.graph.Ids;
-import org.dataflowatlas.graph.Retries;
 import org.dataflowatlas.security.Editors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -47,31 +46,31 @@ class EvidenceController {
     @MutationMapping
     @PreAuthorize(Editors.ONLY)
     Event recordEvent(@Argument EventInput input) {
-        return Retries.onTransientErrors(() -> evidence.recordEvent(input));
+        return evidence.recordEvent(input);
     }
 
     @MutationMapping
     @PreAuthorize(Editors.ONLY)
     Event retractEvent(@Argument String id, @Argument String reason, @Argument List<EvidenceInput> evidence) {
-        return Retries.onTransientErrors(() -> this.evidence.retractEvent(id, reason, evidence));
+        return this.evidence.retractEvent(id, reason, evidence);
     }
 
     @MutationMapping
     @PreAuthorize(Editors.ONLY)
     Statement recordStatement(@Argument StatementInput input) {
-        return Retries.onTransientErrors(() -> evidence.recordStatement(input));
+        return evidence.recordStatement(input);
     }
 
     @MutationMapping
     @PreAuthorize(Editors.ONLY)
     Statement retractStatement(@Argument String id, @Argument String reason, @Argument List<EvidenceInput> evidence) {
-        return Retries.onTransientErrors(() -> this.evidence.retractStatement(id, reason, evidence));
+        return this.evidence.retractStatement(id, reason, evidence);
     }
 
     @MutationMapping
     @PreAuthorize(Editors.ONLY)
     Source recordCitation(@Argument String source, @Argument List<String> cites) {
-        return Retries.onTransientErrors(() -> evidence.recordCitation(source, cites));
+        return evidence.recordCitation(source, cites);
     }
 
     @MutationMapping
@@ -81,19 +80,19 @@ class EvidenceController {
             @Argument String cited,
             @Argument String reason,
             @Argument List<EvidenceInput> evidence) {
-        return Retries.onTransientErrors(() -> this.evidence.retractCitation(source, cited, reason, evidence));
+        return this.evidence.retractCitation(source, cited, reason, evidence);
     }
 
     @MutationMapping
     @PreAuthorize(Editors.ONLY)
     Source addSource(@Argument SourceInput input) {
-        return Retries.onTransientErrors(() -> evidence.addSource(input));
+        return evidence.addSource(input);
     }
 
     @MutationMapping
     @PreAuthorize(Editors.ONLY)
     Object addEvidence(@Argument String target, @Argument List<EvidenceInput> evidence) {
-        return Retries.onTransientErrors(() -> this.evidence.addEvidence(target, evidence));
+        return this.evidence.addEvidence(target, evidence);
     }
 
     @BatchMapping

@@ -16,6 +16,7 @@ import org.dataflowatlas.graph.CanonicalIds;
 import org.dataflowatlas.graph.Existence;
 import org.dataflowatlas.graph.Ids;
 import org.dataflowatlas.graph.Texts;
+import org.dataflowatlas.graph.WriteTransaction;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -140,7 +141,7 @@ public class EvidenceService {
         return repository.reportedIn(statementIds);
     }
 
-    @Transactional
+    @WriteTransaction
     public Source addSource(SourceInput input) {
         var parameters = new HashMap<String, @Nullable Object>();
         parameters.put("id", Ids.checkSlug("input.id", input.id()));
@@ -173,7 +174,7 @@ public class EvidenceService {
         return source;
     }
 
-    @Transactional
+    @WriteTransaction
     public Object addEvidence(String target, List<EvidenceInput> evidence) {
         Ids.checkSlug("target", target);
         var items = checks.check("evidence", evidence);
@@ -185,7 +186,7 @@ public class EvidenceService {
         return result;
     }
 
-    @Transactional
+    @WriteTransaction
     public Event recordEvent(EventInput input) {
         var id = Ids.checkSlug("input.id", input.id());
         var parameters = new HashMap<String, @Nullable Object>();
@@ -210,7 +211,7 @@ public class EvidenceService {
         return event;
     }
 
-    @Transactional
+    @WriteTransaction
     public Event retractEvent(String id, String reason, List<EvidenceInput> evidence) {
         Ids.checkSlug("id", id);
         if (repository.events(List.of(id)).isEmpty()) {
@@ -225,7 +226,7 @@ public class EvidenceService {
         return Event.of(node);
     }
 
-    @Transactional
+    @WriteTransaction
     public Statement recordStatement(StatementInput input) {
         var id = Ids.checkSlug("input.id", input.id());
         Ids.checkSlug("input.by", input.by());
@@ -271,7 +272,7 @@ public class EvidenceService {
         return statement;
     }
 
-    @Transactional
+    @WriteTransaction
     public Statement retractStatement(String id, String reason, List<EvidenceInput> evidence) {
         Ids.checkSlug("id", id);
         if (repository.statements(List.of(id)).isEmpty()) {
@@ -286,7 +287,7 @@ public class EvidenceService {
         return Statement.of(node);
     }
 
-    @Transactional
+    @WriteTransaction
     public Source recordCitation(String source, List<String> cites) {
         Ids.checkSlug("source", source);
         if (cites.isEmpty()) {
@@ -307,7 +308,7 @@ public class EvidenceService {
         return result;
     }
 
-    @Transactional
+    @WriteTransaction
     public RetractedLink retractCitation(String source, String cited, String reason, List<EvidenceInput> evidence) {
         Ids.checkSlug("source", source);
         Ids.checkSlug("cited", cited);

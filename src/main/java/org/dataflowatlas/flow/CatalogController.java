@@ -8,7 +8,6 @@ import java.util.Map;
 import org.dataflowatlas.evidence.EvidenceInput;
 import org.dataflowatlas.evidence.RetractedLink;
 import org.dataflowatlas.graph.Ids;
-import org.dataflowatlas.graph.Retries;
 import org.dataflowatlas.organization.Organization;
 import org.dataflowatlas.security.Editors;
 import org.jspecify.annotations.Nullable;
@@ -44,7 +43,7 @@ class CatalogController {
     @MutationMapping
     @PreAuthorize(Editors.ONLY)
     Product upsertProduct(@Argument ProductInput input) {
-        return Retries.onTransientErrors(() -> catalog.upsertProduct(input));
+        return catalog.upsertProduct(input);
     }
 
     @MutationMapping
@@ -54,13 +53,13 @@ class CatalogController {
             @Argument String product,
             @Argument String reason,
             @Argument List<EvidenceInput> evidence) {
-        return Retries.onTransientErrors(() -> catalog.retractOffer(organization, product, reason, evidence));
+        return catalog.retractOffer(organization, product, reason, evidence);
     }
 
     @MutationMapping
     @PreAuthorize(Editors.ONLY)
     DataCategory upsertCategory(@Argument CategoryInput input) {
-        return Retries.onTransientErrors(() -> catalog.upsertCategory(input));
+        return catalog.upsertCategory(input);
     }
 
     @MutationMapping
@@ -70,7 +69,7 @@ class CatalogController {
             @Argument String derivedFrom,
             @Argument String reason,
             @Argument List<EvidenceInput> evidence) {
-        return Retries.onTransientErrors(() -> catalog.retractDerivation(category, derivedFrom, reason, evidence));
+        return catalog.retractDerivation(category, derivedFrom, reason, evidence);
     }
 
     @BatchMapping

@@ -19,6 +19,7 @@ import org.dataflowatlas.evidence.Retractions.RelationshipFact;
 import org.dataflowatlas.graph.Existence;
 import org.dataflowatlas.graph.Ids;
 import org.dataflowatlas.graph.Texts;
+import org.dataflowatlas.graph.WriteTransaction;
 import org.dataflowatlas.organization.Organization;
 import org.dataflowatlas.organization.OrganizationService;
 import org.jspecify.annotations.Nullable;
@@ -75,7 +76,7 @@ public class CatalogService {
         return repository.derivedFrom(categoryIds);
     }
 
-    @Transactional
+    @WriteTransaction
     public Product upsertProduct(ProductInput input) {
         var id = Ids.checkSlug("input.id", input.id());
         var offeredBy = input.offeredBy() == null
@@ -96,7 +97,7 @@ public class CatalogService {
         return product;
     }
 
-    @Transactional
+    @WriteTransaction
     public RetractedLink retractOffer(
             String organization, String product, String reason, List<EvidenceInput> evidence) {
         Ids.checkSlug("organization", organization);
@@ -118,7 +119,7 @@ public class CatalogService {
                 retracted.retraction());
     }
 
-    @Transactional
+    @WriteTransaction
     public DataCategory upsertCategory(CategoryInput input) {
         var id = Ids.checkSlug("input.id", input.id());
         var parents = new LinkedHashSet<String>();
@@ -159,7 +160,7 @@ public class CatalogService {
         return category;
     }
 
-    @Transactional
+    @WriteTransaction
     public RetractedLink retractDerivation(
             String category, String derivedFrom, String reason, List<EvidenceInput> evidence) {
         Ids.checkSlug("category", category);

@@ -14,7 +14,6 @@ import org.dataflowatlas.evidence.EvidenceInput;
 import org.dataflowatlas.evidence.Retraction;
 import org.dataflowatlas.graph.Connection;
 import org.dataflowatlas.graph.Ids;
-import org.dataflowatlas.graph.Retries;
 import org.dataflowatlas.organization.Organization;
 import org.dataflowatlas.organization.OrganizationService;
 import org.dataflowatlas.security.Editors;
@@ -68,19 +67,19 @@ class FlowController {
     @MutationMapping
     @PreAuthorize(Editors.ONLY)
     DataFlow recordFlow(@Argument FlowInput input) {
-        return Retries.onTransientErrors(() -> flows.record(input));
+        return flows.record(input);
     }
 
     @MutationMapping
     @PreAuthorize(Editors.ONLY)
     DataFlow endFlow(@Argument String id, @Argument PartialDate until, @Argument List<EvidenceInput> evidence) {
-        return Retries.onTransientErrors(() -> flows.end(id, until, evidence));
+        return flows.end(id, until, evidence);
     }
 
     @MutationMapping
     @PreAuthorize(Editors.ONLY)
     DataFlow retractFlow(@Argument String id, @Argument String reason, @Argument List<EvidenceInput> evidence) {
-        return Retries.onTransientErrors(() -> flows.retract(id, reason, evidence));
+        return flows.retract(id, reason, evidence);
     }
 
     @BatchMapping(typeName = "Organization")

@@ -23,6 +23,7 @@ import org.dataflowatlas.graph.Ids;
 import org.dataflowatlas.graph.Inferences;
 import org.dataflowatlas.graph.Paging;
 import org.dataflowatlas.graph.Texts;
+import org.dataflowatlas.graph.WriteTransaction;
 import org.dataflowatlas.organization.OrganizationService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -112,7 +113,7 @@ public class FlowService {
         return repository.retractionsOf(flowIds);
     }
 
-    @Transactional
+    @WriteTransaction
     public DataFlow record(FlowInput input) {
         Ids.checkSlug("input.from", input.from());
         Ids.checkSlug("input.to", input.to());
@@ -202,7 +203,7 @@ public class FlowService {
         return flow;
     }
 
-    @Transactional
+    @WriteTransaction
     public DataFlow end(String id, PartialDate until, List<EvidenceInput> evidence) {
         var existing = requireFlow(id);
         if (existing.since() != null) {
@@ -214,7 +215,7 @@ public class FlowService {
         return flow;
     }
 
-    @Transactional
+    @WriteTransaction
     public DataFlow retract(String id, String reason, List<EvidenceInput> evidence) {
         requireFlow(id);
         var why = Texts.required("reason", reason, 5_000);

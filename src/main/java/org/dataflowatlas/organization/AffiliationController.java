@@ -8,7 +8,6 @@ import java.util.Map;
 import org.dataflowatlas.PartialDate;
 import org.dataflowatlas.evidence.EvidenceInput;
 import org.dataflowatlas.graph.Ids;
-import org.dataflowatlas.graph.Retries;
 import org.dataflowatlas.security.Editors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -37,13 +36,13 @@ class AffiliationController {
     @MutationMapping
     @PreAuthorize(Editors.ONLY)
     Person upsertPerson(@Argument PersonInput input) {
-        return Retries.onTransientErrors(() -> affiliations.upsertPerson(input));
+        return affiliations.upsertPerson(input);
     }
 
     @MutationMapping
     @PreAuthorize(Editors.ONLY)
     Role recordRole(@Argument RoleInput input) {
-        return Retries.onTransientErrors(() -> affiliations.recordRole(input));
+        return affiliations.recordRole(input);
     }
 
     @MutationMapping
@@ -54,7 +53,7 @@ class AffiliationController {
             @Argument String title,
             @Argument PartialDate until,
             @Argument List<EvidenceInput> evidence) {
-        return Retries.onTransientErrors(() -> affiliations.endRole(person, organization, title, until, evidence));
+        return affiliations.endRole(person, organization, title, until, evidence);
     }
 
     @MutationMapping
@@ -65,13 +64,13 @@ class AffiliationController {
             @Argument String title,
             @Argument String reason,
             @Argument List<EvidenceInput> evidence) {
-        return Retries.onTransientErrors(() -> affiliations.retractRole(person, organization, title, reason, evidence));
+        return affiliations.retractRole(person, organization, title, reason, evidence);
     }
 
     @MutationMapping
     @PreAuthorize(Editors.ONLY)
     Ownership recordOwnership(@Argument OwnershipInput input) {
-        return Retries.onTransientErrors(() -> affiliations.recordOwnership(input));
+        return affiliations.recordOwnership(input);
     }
 
     @MutationMapping
@@ -81,7 +80,7 @@ class AffiliationController {
             @Argument String owned,
             @Argument PartialDate until,
             @Argument List<EvidenceInput> evidence) {
-        return Retries.onTransientErrors(() -> affiliations.endOwnership(owner, owned, until, evidence));
+        return affiliations.endOwnership(owner, owned, until, evidence);
     }
 
     @MutationMapping
@@ -91,13 +90,13 @@ class AffiliationController {
             @Argument String owned,
             @Argument String reason,
             @Argument List<EvidenceInput> evidence) {
-        return Retries.onTransientErrors(() -> affiliations.retractOwnership(owner, owned, reason, evidence));
+        return affiliations.retractOwnership(owner, owned, reason, evidence);
     }
 
     @MutationMapping
     @PreAuthorize(Editors.ONLY)
     PartOf recordPartOf(@Argument PartOfInput input) {
-        return Retries.onTransientErrors(() -> affiliations.recordPartOf(input));
+        return affiliations.recordPartOf(input);
     }
 
     @MutationMapping
@@ -107,7 +106,7 @@ class AffiliationController {
             @Argument String parent,
             @Argument PartialDate until,
             @Argument List<EvidenceInput> evidence) {
-        return Retries.onTransientErrors(() -> affiliations.endPartOf(agency, parent, until, evidence));
+        return affiliations.endPartOf(agency, parent, until, evidence);
     }
 
     @MutationMapping
@@ -117,7 +116,7 @@ class AffiliationController {
             @Argument String parent,
             @Argument String reason,
             @Argument List<EvidenceInput> evidence) {
-        return Retries.onTransientErrors(() -> affiliations.retractPartOf(agency, parent, reason, evidence));
+        return affiliations.retractPartOf(agency, parent, reason, evidence);
     }
 
     @BatchMapping(typeName = "Person", field = "roles")

@@ -17,6 +17,7 @@ import org.dataflowatlas.evidence.Retractions.RelationshipFact;
 import org.dataflowatlas.graph.Existence;
 import org.dataflowatlas.graph.Ids;
 import org.dataflowatlas.graph.Texts;
+import org.dataflowatlas.graph.WriteTransaction;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -88,7 +89,7 @@ public class AffiliationService {
         return repository.parts(organizationIds);
     }
 
-    @Transactional
+    @WriteTransaction
     public Person upsertPerson(PersonInput input) {
         var parameters = new HashMap<String, @Nullable Object>();
         parameters.put("id", Ids.checkSlug("input.id", input.id()));
@@ -102,7 +103,7 @@ public class AffiliationService {
 
     // Roles
 
-    @Transactional
+    @WriteTransaction
     public Role recordRole(RoleInput input) {
         var person = Ids.checkSlug("input.person", input.person());
         var organization = organization("input.organization", input.organization());
@@ -116,7 +117,7 @@ public class AffiliationService {
         return repository.role(person, organization, title).orElseThrow();
     }
 
-    @Transactional
+    @WriteTransaction
     public Role endRole(
             String person, String organization, String title, PartialDate until, List<EvidenceInput> evidence) {
         Ids.checkSlug("person", person);
@@ -133,7 +134,7 @@ public class AffiliationService {
         return repository.role(person, org, name).orElseThrow();
     }
 
-    @Transactional
+    @WriteTransaction
     public Role retractRole(
             String person, String organization, String title, String reason, List<EvidenceInput> evidence) {
         Ids.checkSlug("person", person);
@@ -155,7 +156,7 @@ public class AffiliationService {
 
     // Ownership
 
-    @Transactional
+    @WriteTransaction
     public Ownership recordOwnership(OwnershipInput input) {
         var owned = organization("input.owned", input.owned());
         var ownerId = ownerId("input.owner", input.owner());
@@ -184,7 +185,7 @@ public class AffiliationService {
         return repository.ownership(fact, ownerId, owned).orElseThrow();
     }
 
-    @Transactional
+    @WriteTransaction
     public Ownership endOwnership(String owner, String owned, PartialDate until, List<EvidenceInput> evidence) {
         var ownedId = organization("owned", owned);
         var ownerId = ownerId("owner", owner);
@@ -200,7 +201,7 @@ public class AffiliationService {
         return repository.ownership(fact, ownerId, ownedId).orElseThrow();
     }
 
-    @Transactional
+    @WriteTransaction
     public Ownership retractOwnership(String owner, String owned, String reason, List<EvidenceInput> evidence) {
         var ownedId = organization("owned", owned);
         var ownerId = ownerId("owner", owner);
@@ -234,7 +235,7 @@ public class AffiliationService {
 
     // Agencies part of agencies
 
-    @Transactional
+    @WriteTransaction
     public PartOf recordPartOf(PartOfInput input) {
         var agency = organization("input.agency", input.agency());
         var parent = organization("input.parent", input.parent());
@@ -261,7 +262,7 @@ public class AffiliationService {
         return repository.partOf(agency, parent).orElseThrow();
     }
 
-    @Transactional
+    @WriteTransaction
     public PartOf endPartOf(String agency, String parent, PartialDate until, List<EvidenceInput> evidence) {
         var from = organization("agency", agency);
         var to = organization("parent", parent);
@@ -273,7 +274,7 @@ public class AffiliationService {
         return repository.partOf(from, to).orElseThrow();
     }
 
-    @Transactional
+    @WriteTransaction
     public PartOf retractPartOf(String agency, String parent, String reason, List<EvidenceInput> evidence) {
         var from = organization("agency", agency);
         var to = organization("parent", parent);

@@ -15,9 +15,9 @@ import org.dataflowatlas.evidence.EvidenceChecks;
 import org.dataflowatlas.evidence.EvidenceInput;
 import org.dataflowatlas.graph.Ids;
 import org.dataflowatlas.graph.Texts;
+import org.dataflowatlas.graph.WriteTransaction;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * One organization recorded twice becomes one: every relationship of the duplicate moves to the
@@ -53,7 +53,7 @@ public class MergeService {
         this.audit = audit;
     }
 
-    @Transactional
+    @WriteTransaction
     public Organization merge(String keep, String duplicate, String reason, List<EvidenceInput> evidence) {
         Ids.checkSlug("keep", keep);
         Ids.checkSlug("duplicate", duplicate);

@@ -9,7 +9,6 @@ import org.dataflowatlas.evidence.EvidenceInput;
 import org.dataflowatlas.evidence.Source;
 import org.dataflowatlas.graph.Connection;
 import org.dataflowatlas.graph.Ids;
-import org.dataflowatlas.graph.Retries;
 import org.dataflowatlas.security.Editors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -45,7 +44,7 @@ class OrganizationController {
     @MutationMapping
     @PreAuthorize(Editors.ONLY)
     Organization upsertOrganization(@Argument OrganizationInput input) {
-        return Retries.onTransientErrors(() -> organizations.upsert(input));
+        return organizations.upsert(input);
     }
 
     @MutationMapping
@@ -55,7 +54,7 @@ class OrganizationController {
             @Argument String duplicate,
             @Argument String reason,
             @Argument List<EvidenceInput> evidence) {
-        return Retries.onTransientErrors(() -> merges.merge(keep, duplicate, reason, evidence));
+        return merges.merge(keep, duplicate, reason, evidence);
     }
 
     /** Who published a source: an organization, so it is answered here rather than by evidence. */

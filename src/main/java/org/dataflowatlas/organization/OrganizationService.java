@@ -14,6 +14,7 @@ import org.dataflowatlas.graph.Ids;
 import org.dataflowatlas.graph.Inferences;
 import org.dataflowatlas.graph.Paging;
 import org.dataflowatlas.graph.Texts;
+import org.dataflowatlas.graph.WriteTransaction;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -83,7 +84,7 @@ public class OrganizationService {
         return Paging.connection(page.organizations(), first, (int) page.total(), afterId != null, Organization::id);
     }
 
-    @Transactional
+    @WriteTransaction
     public Organization upsert(OrganizationInput input) {
         Ids.checkSlug("input.id", input.id());
         repository.mergedInto(input.id()).ifPresent(keep -> {

@@ -16,7 +16,6 @@ import org.dataflowatlas.evidence.Retraction;
 import org.dataflowatlas.flow.DataFlow;
 import org.dataflowatlas.flow.FlowService;
 import org.dataflowatlas.graph.Ids;
-import org.dataflowatlas.graph.Retries;
 import org.dataflowatlas.organization.Organization;
 import org.dataflowatlas.organization.OrganizationService;
 import org.dataflowatlas.security.Editors;
@@ -66,37 +65,37 @@ class PolicyController {
     @MutationMapping
     @PreAuthorize(Editors.ONLY)
     Policy publishPolicy(@Argument PolicyInput input) {
-        return Retries.onTransientErrors(() -> policies.publish(input));
+        return policies.publish(input);
     }
 
     @MutationMapping
     @PreAuthorize(Editors.ONLY)
     Policy endPolicy(@Argument String id, @Argument PartialDate until, @Argument List<EvidenceInput> evidence) {
-        return Retries.onTransientErrors(() -> policies.endPolicy(id, until, evidence));
+        return policies.endPolicy(id, until, evidence);
     }
 
     @MutationMapping
     @PreAuthorize(Editors.ONLY)
     Policy retractPolicy(@Argument String id, @Argument String reason, @Argument List<EvidenceInput> evidence) {
-        return Retries.onTransientErrors(() -> policies.retractPolicy(id, reason, evidence));
+        return policies.retractPolicy(id, reason, evidence);
     }
 
     @MutationMapping
     @PreAuthorize(Editors.ONLY)
     Agreement recordAgreement(@Argument AgreementInput input) {
-        return Retries.onTransientErrors(() -> policies.recordAgreement(input));
+        return policies.recordAgreement(input);
     }
 
     @MutationMapping
     @PreAuthorize(Editors.ONLY)
     Agreement endAgreement(@Argument String id, @Argument PartialDate expires, @Argument List<EvidenceInput> evidence) {
-        return Retries.onTransientErrors(() -> policies.endAgreement(id, expires, evidence));
+        return policies.endAgreement(id, expires, evidence);
     }
 
     @MutationMapping
     @PreAuthorize(Editors.ONLY)
     Agreement retractAgreement(@Argument String id, @Argument String reason, @Argument List<EvidenceInput> evidence) {
-        return Retries.onTransientErrors(() -> policies.retractAgreement(id, reason, evidence));
+        return policies.retractAgreement(id, reason, evidence);
     }
 
     /** The agreements a flow is made under: answered here, where agreements live. */

@@ -21,6 +21,7 @@ import org.dataflowatlas.flow.Purpose;
 import org.dataflowatlas.graph.Existence;
 import org.dataflowatlas.graph.Ids;
 import org.dataflowatlas.graph.Texts;
+import org.dataflowatlas.graph.WriteTransaction;
 import org.dataflowatlas.organization.Organization;
 import org.dataflowatlas.organization.OrganizationService;
 import org.dataflowatlas.trace.FlowPath;
@@ -143,7 +144,7 @@ public class PolicyService {
         return retractions.retractionsOf(Retractions.NodeFact.Agreement, ids);
     }
 
-    @Transactional
+    @WriteTransaction
     public Policy publish(PolicyInput input) {
         var id = Ids.checkSlug("input.id", input.id());
         Ids.checkSlug("input.publisher", input.publisher());
@@ -176,7 +177,7 @@ public class PolicyService {
         return policy;
     }
 
-    @Transactional
+    @WriteTransaction
     public Policy endPolicy(String id, PartialDate until, List<EvidenceInput> evidence) {
         var existing = requirePolicy(id);
         PartialDate.requireOrder(date(existing.effective()), until, "the policy's effective", "until", "a policy");
@@ -186,7 +187,7 @@ public class PolicyService {
         return policy;
     }
 
-    @Transactional
+    @WriteTransaction
     public Policy retractPolicy(String id, String reason, List<EvidenceInput> evidence) {
         requirePolicy(id);
         var why = Texts.required("reason", reason, 5_000);
@@ -208,7 +209,7 @@ public class PolicyService {
         return policy;
     }
 
-    @Transactional
+    @WriteTransaction
     public Agreement recordAgreement(AgreementInput input) {
         var id = Ids.checkSlug("input.id", input.id());
         var parties = new LinkedHashSet<String>();
@@ -251,7 +252,7 @@ public class PolicyService {
         return agreement;
     }
 
-    @Transactional
+    @WriteTransaction
     public Agreement endAgreement(String id, PartialDate expires, List<EvidenceInput> evidence) {
         var existing = requireAgreement(id);
         PartialDate.requireOrder(date(existing.signed()), expires, "the agreement's signed", "expires", "an agreement");
@@ -261,7 +262,7 @@ public class PolicyService {
         return agreement;
     }
 
-    @Transactional
+    @WriteTransaction
     public Agreement retractAgreement(String id, String reason, List<EvidenceInput> evidence) {
         requireAgreement(id);
         var why = Texts.required("reason", reason, 5_000);
