@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.dataflowatlas.AtlasIntegrationTest;
 import org.dataflowatlas.TestSupport;
+import org.dataflowatlas.script.CypherScriptLoader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.security.test.context.support.WithMockUser;
@@ -49,31 +51,16 @@ class MutationGraphQlTest {
     @Autowired
     Driver driver;
 
+    @Autowired
+    CypherScriptLoader loader;
+
     @LocalServerPort
     int port;
 
     @BeforeAll
     void createTheOrganizationsSourcesAndCategoryTheTestsShare() {
         removeTestNodes();
-        driver.executableQuery("""
-                        MERGE (p:Organization:Platform {id: $platform})
-                          SET p.name = 'MT Platform', p.aliases = [], p.group = false
-                        MERGE (v:Organization:Vendor {id: $vendor})
-                          SET v.name = 'MT Vendor', v.aliases = [], v.group = false
-                        MERGE (a:Organization:Agency {id: $agency})
-                          SET a.name = 'MT Agency', a.aliases = [], a.group = false, a.jurisdiction = 'LOCAL'
-                        MERGE (r:Source {id: $report}) SET r.title = 'MT report', r.kind = 'NEWS_REPORT'
-                        MERGE (e:Source {id: $emails}) SET e.title = 'MT emails', e.kind = 'EMAIL'
-                        MERGE (c:DataCategory {id: $posts}) SET c.name = 'MT posts', c.origin = $platform
-                        """)
-                .withParameters(Map.of(
-                        "platform", PLATFORM,
-                        "vendor", VENDOR,
-                        "agency", AGENCY,
-                        "report", REPORT,
-                        "emails", EMAILS,
-                        "posts", POSTS))
-                .execute();
+        loader.load(new ClassPathResource("fixtures/mutation-fixture.cypher"));
     }
 
     @AfterAll

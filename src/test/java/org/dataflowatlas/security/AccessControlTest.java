@@ -7,6 +7,7 @@ import java.util.Map;
 import org.dataflowatlas.AtlasIntegrationTest;
 import org.dataflowatlas.GraphQlHttp;
 import org.dataflowatlas.TestSupport;
+import org.dataflowatlas.script.CypherScriptLoader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
 
 /**
  * Who may write, over real HTTP with real keys: no key and reader keys cannot mutate (and nothing
@@ -36,6 +38,9 @@ class AccessControlTest {
     @Autowired
     Driver driver;
 
+    @Autowired
+    CypherScriptLoader loader;
+
     @LocalServerPort
     int port;
 
@@ -45,12 +50,7 @@ class AccessControlTest {
     void fixtures() {
         http = new GraphQlHttp(port);
         cleanUp();
-        driver.executableQuery("""
-                        MERGE (p:Organization:Platform {id: 'ac-platform'}) SET p.name = 'AC Platform', p.aliases = [], p.group = false
-                        MERGE (v:Organization:Vendor {id: 'ac-vendor'}) SET v.name = 'AC Vendor', v.aliases = [], v.group = false
-                        MERGE (s:Source {id: 'ac-source'}) SET s.title = 'AC report', s.kind = 'NEWS_REPORT'
-                        MERGE (c:DataCategory {id: 'ac-posts'}) SET c.name = 'AC posts', c.origin = 'ac-platform'
-                        """).execute();
+        loader.load(new ClassPathResource("fixtures/access-control-fixture.cypher"));
     }
 
     @AfterAll

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.dataflowatlas.AtlasIntegrationTest;
 import org.dataflowatlas.GraphQlHttp;
 import org.dataflowatlas.TestSupport;
+import org.dataflowatlas.script.CypherScriptLoader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
 
 /**
  * 8 writers × 200 overlapping mutations over HTTP on a handful of shared ids: every call succeeds
@@ -38,12 +40,15 @@ class ConcurrentWritesTest {
 
     private static final int WRITERS = 8;
     private static final int CALLS = 200;
-    private static final int ORGANIZATIONS = 6;
+    private static final int ORGANIZATIONS = 6; // as many as fixtures/concurrent-writes-fixture.cypher writes
     private static final int FLOWS = 10;
     private static final int QUOTES = 3;
 
     @Autowired
     Driver driver;
+
+    @Autowired
+    CypherScriptLoader loader;
 
     @LocalServerPort
     int port;
@@ -51,13 +56,7 @@ class ConcurrentWritesTest {
     @BeforeAll
     void fixtures() {
         cleanUp();
-        driver.executableQuery("""
-                        UNWIND range(0, $n - 1) AS i
-                        MERGE (o:Organization:Company {id: 'cw-org-' + i}) SET o.name = 'CW ' + i, o.aliases = [], o.group = false
-                        WITH count(*) AS made
-                        MERGE (s:Source {id: 'cw-source'}) SET s.title = 'CW report', s.kind = 'NEWS_REPORT'
-                        MERGE (c:DataCategory {id: 'cw-posts'}) SET c.name = 'CW posts', c.origin = 'cw-org-0'
-                        """).withParameters(Map.of("n", ORGANIZATIONS)).execute();
+        loader.load(new ClassPathResource("fixtures/concurrent-writes-fixture.cypher"));
     }
 
     @AfterAll
