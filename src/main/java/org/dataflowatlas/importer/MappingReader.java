@@ -47,6 +47,10 @@ final class MappingReader {
     private MappingReader() {}
 
     static ImportMapping read(String where, String yaml) {
+        return read(where, yaml, MappingSchema.shipped());
+    }
+
+    static ImportMapping read(String where, String yaml, MappingSchema schema) {
         Object document;
         try {
             document = yaml().load(yaml);
@@ -54,7 +58,7 @@ final class MappingReader {
             throw new MappingException(where + " is not valid YAML: " + ex.getMessage());
         }
         var tree = JsonMapper.shared().valueToTree(document);
-        MappingSchema.shipped().check(where, tree);
+        schema.check(where, tree);
         return mapping(where, tree);
     }
 

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.dataflowatlas.InvalidInputException;
 import org.dataflowatlas.graph.Ids;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.ClassPathResource;
 import tools.jackson.core.JsonPointer;
 import tools.jackson.databind.JsonNode;
@@ -57,18 +58,65 @@ final class MappingSchema {
         return Shipped.SCHEMA;
     }
 
+    /** A schema from a document of the same form (tests change the shipped one to show it decides). */
+    static MappingSchema of(JsonNode document) {
+        return new MappingSchema(document);
+    }
+
     /** Throws the mapping's first problem, if it has one; {@code where} names the mapping file. */
     void check(String where, JsonNode mapping) {
         var errors = schema.validate(mapping);
         if (errors.isEmpty()) {
             return;
         }
-        var first = errors.stream()
+        var first = applicable(errors).stream()
                 .min(Comparator.comparingInt(
                                 (Error error) -> error.getInstanceLocation().getNameCount())
                         .thenComparingInt(MappingSchema::rank))
                 .orElseThrow();
         throw new MappingException(message(where, first));
+    }
+
+    /**
+     * The errors of the alternatives that apply: where a value may be one of several shapes
+     * ({@code oneOf}, e.g. a flow's end as an id or as an organization), a shape of another type
+     * than the value does not apply, and "valid to none of them" says less than what is wrong
+     * with the one that does.
+     */
+    private static List<Error> applicable(List<Error> errors) {
+        var alternatives = errors.stream()
+                .filter(error -> error.getKeyword().equals("oneOf"))
+                .map(Error::getInstanceLocation)
+                .toList();
+        var inapplicable = new ArrayList<String>();
+        for (var error : errors) {
+            var branch = branch(error.getEvaluationPath().toString());
+            if (branch != null
+                    && error.getKeyword().equals("type")
+                    && alternatives.contains(error.getInstanceLocation())) {
+                inapplicable.add(branch);
+            }
+        }
+        var applicable = errors.stream()
+                .filter(error -> !error.getKeyword().equals("oneOf"))
+                .filter(error -> inapplicable.stream()
+                        .noneMatch(
+                                branch -> error.getEvaluationPath().toString().startsWith(branch)))
+                .toList();
+        return applicable.isEmpty() ? errors : applicable;
+    }
+
+    /** The innermost alternative an evaluation path goes through ("…/oneOf/1/"), if any. */
+    private static @Nullable String branch(String evaluation) {
+        int at = evaluation.lastIndexOf("/oneOf/");
+        if (at < 0) {
+            return null;
+        }
+        int end = at + "/oneOf/".length();
+        while (end < evaluation.length() && Character.isDigit(evaluation.charAt(end))) {
+            end++;
+        }
+        return evaluation.substring(0, end) + "/";
     }
 
     private static int rank(Error error) {
