@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class MappingSchema {
 
-    /** Where the build puts schema/mapping.schema.json: in the jar, beside the GraphQL schema. */
+    /** Where the build puts schema/mapping.schema.json on the classpath (and in the jar). */
     static final String RESOURCE = "schema/mapping.schema.json";
 
     private static final String SEE = " (see schema/mapping.schema.json).";
