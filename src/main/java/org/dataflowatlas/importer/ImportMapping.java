@@ -1,179 +1,128 @@
 package org.dataflowatlas.importer;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+import org.dataflowatlas.evidence.SourceKind;
+import org.dataflowatlas.organization.Jurisdiction;
+import org.dataflowatlas.organization.OrgKind;
 import org.jspecify.annotations.Nullable;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * A mapping file (YAML; documented by schema/mapping.schema.json): the Source every imported fact
- * cites, fixed organizations and products, and per CSV file the organizations and flows each row
- * makes. Checked when read, so a mistake in the mapping is reported before any data is touched.
+ * A mapping file (YAML, checked against schema/mapping.schema.json when read): the Source every
+ * imported fact cites, fixed organizations and products, and per CSV file the organizations, flows
+ * and policies each row makes. Every value that reads a row is a {@link Template} compiled here, once.
  */
 record ImportMapping(
         String name,
         @Nullable String description,
-        List<String> missing,
-        Map<String, Object> source,
-        List<Map<String, Object>> organizations,
-        List<Map<String, Object>> products,
+        Set<String> missing,
+        SourceSpec source,
+        List<OrganizationSpec> organizations,
+        List<ProductSpec> products,
         List<Table> tables) {
 
+    /** Reads and checks a mapping; any mistake is a {@link MappingException} saying where and what to change. */
+    static ImportMapping parse(String where, String yaml) {
+        return MappingReader.read(where, yaml);
+    }
+
+    List<String> files() {
+        return tables.stream().map(Table::file).toList();
+    }
+
+    /** A CSV file's rows; {@code columns} are those its organizations, flows and skip rules read, in the mapping's order. */
     record Table(
             String file,
-            @Nullable Map<String, Object> source,
-            List<Map<String, Object>> skip,
-            List<Map<String, Object>> organizations,
-            List<Map<String, Object>> flows,
-            List<Map<String, Object>> policies) {}
+            List<String> columns,
+            @Nullable SourceSpec source,
+            List<SkipRule> skip,
+            List<OrganizationSpec> organizations,
+            List<FlowSpec> flows,
+            List<PolicySpec> policies) {}
 
-    static final Set<String> TOP =
-            Set.of("name", "description", "missing", "source", "organizations", "products", "tables");
-    static final Set<String> SOURCE =
-            Set.of("id", "title", "kind", "url", "published", "retrieved", "licence", "attribution", "publisher");
-    static final Set<String> TABLE = Set.of("file", "source", "skip", "organizations", "flows", "policies");
-    static final Set<String> POLICY =
-            Set.of("id", "title", "publisher", "prohibitedUses", "description", "effective", "url", "quote");
-    static final Set<String> SKIP = Set.of("when", "in", "reason");
-    static final Set<String> ORGANIZATION =
-            Set.of("id", "name", "kind", "aliases", "country", "jurisdiction", "description", "group", "estimatedSize");
-    static final Set<String> PRODUCT = Set.of("id", "name", "description", "offeredBy");
-    static final Set<String> FLOW = Set.of(
-            "id",
-            "from",
-            "to",
-            "categories",
-            "via",
-            "purpose",
-            "accessMethod",
-            "realTime",
-            "since",
-            "until",
-            "confidence",
-            "description",
-            "properties",
-            "quote");
-    static final Set<String> CATEGORY = Set.of("id", "name", "origin", "description");
-    static final Set<String> RULES = Set.of("from", "rules");
+    /** A Source as the mapping writes it; {@code where} names it in messages ("source", "FILE source"). */
+    record SourceSpec(
+            String where,
+            String id,
+            String title,
+            SourceKind kind,
+            @Nullable String url,
+            @Nullable String published,
+            @Nullable String retrieved,
+            @Nullable String licence,
+            @Nullable String attribution,
+            @Nullable End publisher) {}
 
-    static ImportMapping parse(String where, String yaml) {
-        Object document;
-        try {
-            document = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
-        } catch (RuntimeException ex) {
-            throw new MappingException(where + " is not valid YAML: " + ex.getMessage());
-        }
-        var top = map(document, where);
-        check(top, TOP, where);
-        var source = map(required(top, "source", where), where + ": source");
-        check(source, SOURCE, where + ": source");
-        for (var key : List.of("id", "title", "kind")) {
-            required(source, key, where + ": source");
-        }
-        var tables = new ArrayList<Table>();
-        var tableList = list(required(top, "tables", where), where + ": tables");
-        for (int i = 0; i < tableList.size(); i++) {
-            var at = where + ": tables[" + i + "]";
-            var table = map(tableList.get(i), at);
-            check(table, TABLE, at);
-            var tableSource = table.get("source") == null ? null : map(table.get("source"), at + ".source");
-            if (tableSource != null) {
-                check(tableSource, SOURCE, at + ".source");
-            }
-            var skip = maps(table.get("skip"), at + ".skip");
-            skip.forEach(rule -> check(rule, SKIP, at + ".skip"));
-            var organizations = maps(table.get("organizations"), at + ".organizations");
-            organizations.forEach(o -> check(o, ORGANIZATION, at + ".organizations"));
-            var flows = maps(table.get("flows"), at + ".flows");
-            for (var flow : flows) {
-                check(flow, FLOW, at + ".flows");
-                for (var key :
-                        List.of("id", "from", "to", "categories", "purpose", "accessMethod", "confidence", "quote")) {
-                    required(flow, key, at + ".flows");
-                }
-                maps(flow.get("categories"), at + ".flows.categories")
-                        .forEach(c -> check(c, CATEGORY, at + ".flows.categories"));
-            }
-            var policies = maps(table.get("policies"), at + ".policies");
-            for (var policy : policies) {
-                check(policy, POLICY, at + ".policies");
-                for (var key : List.of("id", "title", "publisher", "quote")) {
-                    required(policy, key, at + ".policies");
-                }
-            }
-            if (organizations.isEmpty() && flows.isEmpty() && policies.isEmpty()) {
-                throw new MappingException(
-                        at + " (" + table.get("file") + ") makes no organizations, flows or policies;"
-                                + " give it an `organizations:`, `flows:` or `policies:` list.");
-            }
-            tables.add(new Table(
-                    String.valueOf(required(table, "file", at)), tableSource, skip, organizations, flows, policies));
-        }
-        var organizations = maps(top.get("organizations"), where + ": organizations");
-        organizations.forEach(o -> check(o, ORGANIZATION, where + ": organizations"));
-        var products = maps(top.get("products"), where + ": products");
-        products.forEach(p -> check(p, PRODUCT, where + ": products"));
-        return new ImportMapping(
-                String.valueOf(required(top, "name", where)),
-                top.get("description") == null ? null : String.valueOf(top.get("description")),
-                top.get("missing") == null
-                        ? List.of()
-                        : list(top.get("missing"), where + ": missing").stream()
-                                .map(String::valueOf)
-                                .toList(),
-                source,
-                organizations,
-                products,
-                List.copyOf(tables));
-    }
+    /** An organization each row makes; {@code aliases} is null when the mapping gives none. */
+    record OrganizationSpec(
+            Template id,
+            Template name,
+            @Nullable OrgKind kind,
+            @Nullable List<Template> aliases,
+            @Nullable Template country,
+            @Nullable JurisdictionSpec jurisdiction,
+            @Nullable Template description,
+            @Nullable Boolean group,
+            @Nullable Template estimatedSize) {}
 
-    private static void check(Map<String, Object> map, Set<String> allowed, String where) {
-        for (var key : map.keySet()) {
-            if (!allowed.contains(key)) {
-                throw new MappingException(where + ": unknown key '" + key + "'; allowed are "
-                        + allowed.stream().sorted().toList() + " (see schema/mapping.schema.json).");
-            }
-        }
-    }
+    sealed interface JurisdictionSpec {}
 
-    private static Object required(Map<String, Object> map, String key, String where) {
-        var value = map.get(key);
-        if (value == null || String.valueOf(value).isBlank()) {
-            throw new MappingException(where + ": '" + key + "' is required.");
-        }
-        return value;
-    }
+    record FixedJurisdiction(Jurisdiction value) implements JurisdictionSpec {}
 
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> map(@Nullable Object value, String where) {
-        if (!(value instanceof Map<?, ?> map)) {
-            throw new MappingException(where + " must be a map of keys to values.");
-        }
-        var result = new LinkedHashMap<String, Object>();
-        map.forEach((k, v) -> result.put(String.valueOf(k), v));
-        return result;
-    }
+    /** The first rule whose expression is found in {@code from} wins; none leaves the jurisdiction unset. */
+    record DerivedJurisdiction(Template from, List<JurisdictionRule> rules) implements JurisdictionSpec {}
 
-    static List<Object> list(@Nullable Object value, String where) {
-        if (!(value instanceof List<?> list)) {
-            throw new MappingException(where + " must be a list.");
-        }
-        return new ArrayList<>(list);
-    }
+    record JurisdictionRule(Pattern match, Jurisdiction value) {}
 
-    static List<Map<String, Object>> maps(@Nullable Object value, String where) {
-        if (value == null) {
-            return List.of();
-        }
-        var result = new ArrayList<Map<String, Object>>();
-        for (var item : list(value, where)) {
-            result.add(map(item, where));
-        }
-        return result;
-    }
+    /** A flow's end, a source's publisher: an id that must exist, an organization to make, or one found by name. */
+    sealed interface End {}
+
+    record EndById(Template id) implements End {}
+
+    record EndMade(OrganizationSpec organization) implements End {}
+
+    record EndByName(Template name, @Nullable OrgKind kind) implements End {}
+
+    record ProductSpec(
+            String id,
+            String name,
+            @Nullable String description,
+            @Nullable String offeredBy) {}
+
+    record SkipRule(Template when, List<String> in, String reason) {}
+
+    record CategorySpec(
+            Template id,
+            @Nullable Template name,
+            @Nullable Template origin,
+            @Nullable Template description) {}
+
+    record FlowSpec(
+            Template id,
+            End from,
+            End to,
+            List<CategorySpec> categories,
+            @Nullable Template via,
+            Template purpose,
+            Template accessMethod,
+            boolean realTime,
+            @Nullable Template since,
+            @Nullable Template until,
+            Template confidence,
+            @Nullable Template description,
+            Map<String, Template> properties,
+            Template quote) {}
+
+    /** A published policy; its publisher is found by name. */
+    record PolicySpec(
+            Template id,
+            Template title,
+            Template publisher,
+            @Nullable Template prohibitedUses,
+            @Nullable Template description,
+            @Nullable Template effective,
+            @Nullable Template url,
+            Template quote) {}
 }

@@ -4,7 +4,7 @@ import java.time.Month;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dataflowatlas.graph.Ids;
@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * {@code {column}} or {@code {column|filter}} placeholders filled from one CSV row. {@code _file}
  * and {@code _line} name the row's file and line. Filters: slug, suffix ("-" + slug, or nothing
  * for a blank value), lower, number, periodStart,
- * periodEnd, periodSlug (periods such as "2009 (2nd half)" or "January - June 2017").
+ * periodEnd, periodSlug (periods such as "2009 (2nd half)" or "January - June 2017"). Compiled once,
+ * when the mapping is read; applied to every row.
  */
 final class Template {
 
@@ -28,8 +29,12 @@ final class Template {
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
+    // Templates are compiled when a mapping is read, never per row: tests hold the planner to that.
+    private static final LongAdder COMPILED = new LongAdder();
+
     private final String text;
     private final List<Part> parts;
+    private final List<String> columns;
 
     private record Part(
             String literal,
@@ -39,6 +44,10 @@ final class Template {
     private Template(String text, List<Part> parts) {
         this.text = text;
         this.parts = parts;
+        this.columns = parts.stream()
+                .map(Part::column)
+                .filter(column -> column != null && !column.startsWith("_"))
+                .toList();
     }
 
     /** Compiles a template; unknown filters are mapping errors. */
@@ -57,7 +66,32 @@ final class Template {
             last = matcher.end();
         }
         parts.add(new Part(text.substring(last), null, null));
+        COMPILED.increment();
         return new Template(text, List.copyOf(parts));
+    }
+
+    /** The columns a mapping text names in its placeholders, without compiling it (for texts that may be no template). */
+    static List<String> columnsIn(String text) {
+        var columns = new ArrayList<String>();
+        var matcher = PLACEHOLDER.matcher(text);
+        while (matcher.find()) {
+            var column = matcher.group(1).strip();
+            if (!column.startsWith("_")) {
+                columns.add(column);
+            }
+        }
+        return columns;
+    }
+
+    /** Text taken as it is, braces and all: names the mapping gives outside any row. */
+    static Template literal(String text) {
+        COMPILED.increment();
+        return new Template(text, List.of(new Part(text, null, null)));
+    }
+
+    /** How many templates this JVM has compiled. */
+    static long compiled() {
+        return COMPILED.sum();
     }
 
     String text() {
@@ -66,19 +100,21 @@ final class Template {
 
     /** The CSV columns this template reads (not _file or _line). */
     List<String> columns() {
-        return parts.stream()
-                .map(Part::column)
-                .filter(column -> column != null && !column.startsWith("_"))
-                .toList();
+        return columns;
+    }
+
+    /** The CSV column a field with this template comes from (its first placeholder), or the mapping key for constants. */
+    String column(String key) {
+        return columns.isEmpty() ? "mapping: " + key : columns.getFirst();
     }
 
     /** Fills the template from a row; a filter that cannot apply throws {@link RowException} naming the column. */
-    String apply(Map<String, String> row) {
+    String apply(Row row) {
         var out = new StringBuilder();
         for (var part : parts) {
             out.append(part.literal());
             if (part.column() != null) {
-                var value = row.getOrDefault(part.column(), "");
+                var value = row.get(part.column());
                 out.append(part.filter() == null ? value : filter(part.filter(), value, part.column()));
             }
         }
@@ -87,7 +123,7 @@ final class Template {
 
     /** A template that is exactly one placeholder with the number filter yields a number (or null for blanks). */
     @Nullable
-    Object applyTyped(Map<String, String> row) {
+    Object applyTyped(Row row) {
         if (parts.size() == 3
                 && parts.get(0).literal().isEmpty()
                 && parts.get(2).literal().isEmpty()
