@@ -485,8 +485,13 @@ public final class RealGraph {
     }
 
     private static TraceRequest request(Shape shape, String origin) {
-        return new TraceRequest(
-                origin, shape.direction(), shape.mode(), shape.hops(), null, null, null, null, null, LIMIT, MAX_PATHS);
+        return TraceRequest.from(origin)
+                .direction(shape.direction())
+                .mode(shape.mode())
+                .maxHops(shape.hops())
+                .limit(LIMIT)
+                .maxPaths(MAX_PATHS)
+                .build();
     }
 
     /** The simplest Cypher that returns the same reached set: its count. */

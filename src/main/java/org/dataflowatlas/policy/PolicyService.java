@@ -24,6 +24,7 @@ import org.dataflowatlas.graph.Texts;
 import org.dataflowatlas.organization.Organization;
 import org.dataflowatlas.organization.OrganizationService;
 import org.dataflowatlas.trace.FlowPath;
+import org.dataflowatlas.trace.TraceRequest;
 import org.dataflowatlas.trace.TraceService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -72,7 +73,7 @@ public class PolicyService {
      * approves the use. Retracted policies and agreements count for nothing.
      */
     public List<PolicyConflict> conflicts(@Nullable String platform, @Nullable PartialDate activeOn, int maxHops) {
-        TraceService.checkHops("maxHops", maxHops);
+        TraceRequest.checkHops("maxHops", maxHops);
         if (platform != null) {
             Ids.checkSlug("platform", platform);
             var found = organizations.findAll(List.of(platform)).get(platform);

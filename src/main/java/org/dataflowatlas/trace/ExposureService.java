@@ -41,22 +41,17 @@ public class ExposureService {
 
     /** The trace an exposure summarises: LINEAGE, downstream, up to every reached organization. */
     public static TraceRequest request(String platformId, @Nullable PartialDate activeOn, int maxHops) {
-        return new TraceRequest(
-                platformId,
-                Direction.DOWNSTREAM,
-                TraceMode.LINEAGE,
-                maxHops,
-                activeOn,
-                null,
-                null,
-                null,
-                null,
-                MAX_REACHED,
-                TraceService.MAX_PATHS);
+        return TraceRequest.from(platformId)
+                .maxHops(maxHops)
+                .activeOn(activeOn)
+                .limit(MAX_REACHED)
+                .maxPaths(TraceService.MAX_PATHS)
+                .originField("platform")
+                .build();
     }
 
     public Exposure exposure(String platformId, @Nullable PartialDate activeOn, int maxHops) {
-        var trace = traces.trace(request(platformId, activeOn, maxHops), "platform");
+        var trace = traces.trace(request(platformId, activeOn, maxHops));
         // The trace brought its organizations; only the products of its flows need a statement.
         var byId = new HashMap<String, Organization>();
         var flowIds = new LinkedHashSet<String>();

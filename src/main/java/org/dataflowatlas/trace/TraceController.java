@@ -38,19 +38,18 @@ class TraceController {
             @Argument @Nullable List<OrgKind> toKinds,
             @Argument int limit,
             @Argument int maxPaths) {
-        var request = new TraceRequest(
-                from,
-                direction,
-                mode,
-                maxHops,
-                activeOn,
-                purposes,
-                minConfidence,
-                categories,
-                toKinds,
-                limit,
-                maxPaths);
-        return traces.trace(request);
+        return traces.trace(TraceRequest.from(from)
+                .direction(direction)
+                .mode(mode)
+                .maxHops(maxHops)
+                .activeOn(activeOn)
+                .purposes(purposes)
+                .minConfidence(minConfidence)
+                .categories(categories)
+                .toKinds(toKinds)
+                .limit(limit)
+                .maxPaths(maxPaths)
+                .build());
     }
 
     @QueryMapping

@@ -37,18 +37,12 @@ public class TraceService {
     }
 
     public Trace trace(TraceRequest request) {
-        return trace(request, "from");
-    }
-
-    /** A trace whose origin the caller named otherwise (exposure's platform), for the error messages. */
-    Trace trace(TraceRequest request, String originField) {
-        check(request, originField);
         var walked = walk(request, repository::run);
         var origin = walked.origin();
         if (origin == null) {
             // Not an organization's own id: perhaps the id of one merged into another, which resolves to it.
-            var resolved = requireOrganization(originField, request.from());
-            return trace(withOrigin(request, resolved.id()), originField);
+            var resolved = requireOrganization(request.originField(), request.from());
+            return trace(request.withFrom(resolved.id()));
         }
         var rows = walked.paths();
         var hopsByOrganization = new LinkedHashMap<String, Integer>();
@@ -77,7 +71,7 @@ public class TraceService {
     }
 
     /**
-     * Walks a checked request with the given statements: the very walk {@link #trace} makes (the
+     * Walks a request with the given statements: the very walk {@link #trace} makes (the
      * benchmark runs it through the bare driver too). One row more than any answer can use tells
      * whether the graph held more.
      */
@@ -97,17 +91,13 @@ public class TraceService {
      * what policyConflicts checks against the organization's policies. Empty for an unknown origin.
      */
     public List<FlowPath> lineagePaths(String from, @Nullable PartialDate activeOn, int maxHops) {
-        var request = new TraceRequest(
-                from, Direction.DOWNSTREAM, TraceMode.LINEAGE, maxHops, activeOn, null, null, null, null, 1, 1);
+        var request = TraceRequest.from(from)
+                .maxHops(maxHops)
+                .activeOn(activeOn)
+                .limit(1)
+                .maxPaths(1)
+                .build();
         return walk(request, repository::run, TraceWalk.MAX_WALKED_PATHS).paths();
-    }
-
-    /** Checks what needs no database: hop count, limits and the form of the origin's id. */
-    public static void check(TraceRequest request, String originField) {
-        checkHops("maxHops", request.maxHops());
-        checkRange("limit", request.limit(), MAX_LIMIT);
-        checkRange("maxPaths", request.maxPaths(), MAX_PATHS);
-        Ids.checkSlug(originField, request.from());
     }
 
     /** A statement ready to run. */
@@ -116,8 +106,8 @@ public class TraceService {
     /** The statement {@link #paths} runs, after the checks that need no database. */
     public static TraceStatement pathsStatement(
             String from, String to, int maxHops, int k, @Nullable PartialDate activeOn) {
-        checkHops("maxHops", maxHops);
-        checkRange("k", k, MAX_K);
+        TraceRequest.checkHops("maxHops", maxHops);
+        TraceRequest.checkRange("k", k, MAX_K);
         Ids.checkSlug("from", from);
         Ids.checkSlug("to", to);
         var parameters = filterParameters(activeOn, null);
@@ -144,41 +134,11 @@ public class TraceService {
         return paths;
     }
 
-    private static TraceRequest withOrigin(TraceRequest request, String from) {
-        return new TraceRequest(
-                from,
-                request.direction(),
-                request.mode(),
-                request.maxHops(),
-                request.activeOn(),
-                request.purposes(),
-                request.minConfidence(),
-                request.categories(),
-                request.toKinds(),
-                request.limit(),
-                request.maxPaths());
-    }
-
     static Map<String, @Nullable Object> filterParameters(
             @Nullable PartialDate activeOn, @Nullable Confidence minimum) {
         var parameters = new HashMap<String, @Nullable Object>(FlowPredicates.activeOnParameters(activeOn));
         parameters.put("confidences", Confidence.atLeast(minimum));
         return parameters;
-    }
-
-    public static void checkHops(String field, int maxHops) {
-        if (maxHops < 1 || maxHops > TraceQueries.MAX_HOPS) {
-            throw new InvalidInputException(
-                    field + " must be between 1 and " + TraceQueries.MAX_HOPS + " (got " + maxHops
-                            + "); longer chains explode combinatorially — narrow the question with activeOn, purposes or"
-                            + " categories instead.");
-        }
-    }
-
-    private static void checkRange(String field, int value, int max) {
-        if (value < 1 || value > max) {
-            throw new InvalidInputException(field + " must be between 1 and " + max + " (got " + value + ").");
-        }
     }
 
     Organization requireOrganization(String field, String id) {

@@ -112,7 +112,16 @@ class TraceStatementShapeTest {
             @Nullable Confidence minConfidence,
             @Nullable List<String> categories,
             @Nullable List<OrgKind> toKinds) {
-        return new TraceRequest(
-                from, direction, mode, 4, activeOn, purposes, minConfidence, categories, toKinds, 100, 100);
+        return TraceRequest.from(from)
+                .direction(direction)
+                .mode(mode)
+                .activeOn(activeOn)
+                .purposes(purposes)
+                .minConfidence(minConfidence)
+                .categories(categories)
+                .toKinds(toKinds)
+                .limit(100)
+                .maxPaths(100)
+                .build();
     }
 }
