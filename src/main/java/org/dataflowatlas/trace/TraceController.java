@@ -1,9 +1,11 @@
 package org.dataflowatlas.trace;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.dataflowatlas.PartialDate;
 import org.dataflowatlas.flow.Confidence;
 import org.dataflowatlas.flow.Purpose;
+import org.dataflowatlas.graph.AsOf;
 import org.dataflowatlas.organization.OrgKind;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -37,7 +39,9 @@ class TraceController {
             @Argument @Nullable List<String> categories,
             @Argument @Nullable List<OrgKind> toKinds,
             @Argument int limit,
-            @Argument int maxPaths) {
+            @Argument int maxPaths,
+            @Argument @Nullable PartialDate asKnownOn,
+            @Argument @Nullable OffsetDateTime recordedAsOf) {
         return traces.trace(TraceRequest.from(from)
                 .direction(direction)
                 .mode(mode)
@@ -49,6 +53,7 @@ class TraceController {
                 .toKinds(toKinds)
                 .limit(limit)
                 .maxPaths(maxPaths)
+                .asOf(AsOf.of(asKnownOn, recordedAsOf))
                 .build());
     }
 
@@ -58,12 +63,19 @@ class TraceController {
             @Argument String to,
             @Argument int maxHops,
             @Argument int k,
-            @Argument @Nullable PartialDate activeOn) {
-        return traces.paths(from, to, maxHops, k, activeOn);
+            @Argument @Nullable PartialDate activeOn,
+            @Argument @Nullable PartialDate asKnownOn,
+            @Argument @Nullable OffsetDateTime recordedAsOf) {
+        return traces.paths(from, to, maxHops, k, activeOn, AsOf.of(asKnownOn, recordedAsOf));
     }
 
     @QueryMapping
-    Exposure exposure(@Argument String platform, @Argument @Nullable PartialDate activeOn, @Argument int maxHops) {
-        return exposures.exposure(platform, activeOn, maxHops);
+    Exposure exposure(
+            @Argument String platform,
+            @Argument @Nullable PartialDate activeOn,
+            @Argument int maxHops,
+            @Argument @Nullable PartialDate asKnownOn,
+            @Argument @Nullable OffsetDateTime recordedAsOf) {
+        return exposures.exposure(platform, activeOn, AsOf.of(asKnownOn, recordedAsOf), maxHops);
     }
 }

@@ -14,9 +14,17 @@ public final class TraceQueries {
 
     public static final int MAX_HOPS = 8;
 
-    /** What every hop must satisfy: pruned while walking, the dated-evidence rule included. */
-    private static final String HOP_FILTER =
-            "coalesce(f.retracted, false) = false AND f.confidence IN $confidences AND " + FlowPredicates.activeOn("f");
+    /**
+     * What every hop must satisfy: pruned while walking, the dated-evidence rule and the known and
+     * recorded times included. A flow with no dated evidence passes the known-time rule here, marked
+     * {@code undated}, so the walk can say how many it left out for that reason.
+     */
+    private static final String HOP_FILTER = FlowPredicates.standing("f") + " AND " + FlowPredicates.knownOrUndated("f")
+            + " AND f.confidence IN $confidences AND " + FlowPredicates.activeOn("f");
+
+    /** What {@code paths} follows: as a hop, but a flow without dated evidence is not known at all. */
+    private static final String PATH_FILTER = FlowPredicates.standing("f") + " AND " + FlowPredicates.known("f")
+            + " AND f.confidence IN $confidences AND " + FlowPredicates.activeOn("f");
 
     /**
      * The first hop: the origin and every flow leaving (DOWNSTREAM) or entering (UPSTREAM) it, with
@@ -77,10 +85,12 @@ public final class TraceQueries {
      * of the hop. Parameters rather than variants of the text keep one plan per statement.
      */
     private static final String END_FILTER_COLUMNS =
-            "CASE WHEN $byPurpose THEN f.purpose END AS purpose, CASE WHEN $byKind THEN labels(b) END AS labels";
+            "CASE WHEN $byPurpose THEN f.purpose END AS purpose, CASE WHEN $byKind THEN labels(b) END AS labels, "
+                    + FlowPredicates.undated("f") + " AS undated";
 
     private static final String END_FILTER_ENTRIES =
-            "purpose: CASE WHEN $byPurpose THEN f.purpose END, labels: CASE WHEN $byKind THEN labels(b) END";
+            "purpose: CASE WHEN $byPurpose THEN f.purpose END, labels: CASE WHEN $byKind THEN labels(b) END, undated: "
+                    + FlowPredicates.undated("f");
 
     private static final String DOWNSTREAM_FIRST =
             FIRST_HOP.formatted("-[:SENDS]->", "-[:TO]->", HOP_FILTER, END_FILTER_ENTRIES);
@@ -94,6 +104,19 @@ public final class TraceQueries {
             NEXT_LINEAGE_HOP.formatted("-[:FEEDS]->", "-[:TO]->", HOP_FILTER, END_FILTER_COLUMNS);
     private static final String UPSTREAM_LINEAGE_NEXT =
             NEXT_LINEAGE_HOP.formatted("<-[:FEEDS]-", "<-[:SENDS]-", HOP_FILTER, END_FILTER_COLUMNS);
+
+    /**
+     * The downstream first hop with another filter and without the {@code undated} entry: what
+     * {@code TraceStatementShapeTest} profiles against, to show that with neither time the product's
+     * filter reads no more than a bare one.
+     */
+    static String downstreamFirstHop(String hopFilter) {
+        return FIRST_HOP.formatted(
+                "-[:SENDS]->",
+                "-[:TO]->",
+                hopFilter,
+                "purpose: CASE WHEN $byPurpose THEN f.purpose END, labels: CASE WHEN $byKind THEN labels(b) END");
+    }
 
     static String firstHop(Direction direction) {
         return direction == Direction.DOWNSTREAM ? DOWNSTREAM_FIRST : UPSTREAM_FIRST;
@@ -126,6 +149,6 @@ public final class TraceQueries {
             """;
 
     static String paths(int k, int maxHops) {
-        return PATHS.formatted(k, maxHops, HOP_FILTER, SIMPLE_PATH);
+        return PATHS.formatted(k, maxHops, PATH_FILTER, SIMPLE_PATH);
     }
 }

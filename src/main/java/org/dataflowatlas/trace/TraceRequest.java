@@ -5,6 +5,7 @@ import org.dataflowatlas.InvalidInputException;
 import org.dataflowatlas.PartialDate;
 import org.dataflowatlas.flow.Confidence;
 import org.dataflowatlas.flow.Purpose;
+import org.dataflowatlas.graph.AsOf;
 import org.dataflowatlas.graph.Ids;
 import org.dataflowatlas.organization.OrgKind;
 import org.jspecify.annotations.Nullable;
@@ -27,6 +28,7 @@ public record TraceRequest(
         @Nullable List<OrgKind> toKinds,
         int limit,
         int maxPaths,
+        AsOf asOf,
         String originField) {
 
     public TraceRequest {
@@ -58,6 +60,25 @@ public record TraceRequest(
                 toKinds,
                 limit,
                 maxPaths,
+                asOf,
+                originField);
+    }
+
+    /** The same request at other times. */
+    public TraceRequest withAsOf(AsOf times) {
+        return new TraceRequest(
+                from,
+                direction,
+                mode,
+                maxHops,
+                activeOn,
+                purposes,
+                minConfidence,
+                categories,
+                toKinds,
+                limit,
+                maxPaths,
+                times,
                 originField);
     }
 
@@ -90,6 +111,7 @@ public record TraceRequest(
         private @Nullable List<OrgKind> toKinds;
         private int limit = 200;
         private int maxPaths = 500;
+        private AsOf asOf = AsOf.NOW;
         private String originField = "from";
 
         private Builder(String from) {
@@ -146,6 +168,12 @@ public record TraceRequest(
             return this;
         }
 
+        /** As known on a date and as recorded at an instant; {@link AsOf#NOW} by default. */
+        public Builder asOf(AsOf asOf) {
+            this.asOf = asOf;
+            return this;
+        }
+
         /** The argument that named the origin, for error messages. */
         public Builder originField(String originField) {
             this.originField = originField;
@@ -165,6 +193,7 @@ public record TraceRequest(
                     toKinds,
                     limit,
                     maxPaths,
+                    asOf,
                     originField);
         }
     }

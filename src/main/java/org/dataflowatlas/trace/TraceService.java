@@ -12,6 +12,7 @@ import org.dataflowatlas.NotFoundException;
 import org.dataflowatlas.PartialDate;
 import org.dataflowatlas.flow.Confidence;
 import org.dataflowatlas.flow.FlowPredicates;
+import org.dataflowatlas.graph.AsOf;
 import org.dataflowatlas.graph.Ids;
 import org.dataflowatlas.organization.Organization;
 import org.dataflowatlas.organization.OrganizationService;
@@ -67,7 +68,8 @@ public class TraceService {
                 reached.add(new Reach(reachedBy.get(id), hops, pathsByOrganization.getOrDefault(id, List.of())));
             }
         });
-        return new Trace(origin, request.direction(), request.mode(), reached, paths, truncated);
+        return new Trace(
+                origin, request.direction(), request.mode(), reached, paths, truncated, walked.undatedLeftOut());
     }
 
     /**
@@ -80,7 +82,7 @@ public class TraceService {
     }
 
     private static TraceWalk.Result walk(TraceRequest request, TraceWalk.Statements statements, int rowCap) {
-        var parameters = filterParameters(request.activeOn(), request.minConfidence());
+        var parameters = filterParameters(request.activeOn(), request.asOf(), request.minConfidence());
         parameters.put("from", request.from());
         parameters.put("categories", request.categories());
         return new TraceWalk(statements).walk(request, parameters, rowCap);
@@ -90,10 +92,11 @@ public class TraceService {
      * Every LINEAGE path downstream from an organization, whatever its confidence, shortest first:
      * what policyConflicts checks against the organization's policies. Empty for an unknown origin.
      */
-    public List<FlowPath> lineagePaths(String from, @Nullable PartialDate activeOn, int maxHops) {
+    public List<FlowPath> lineagePaths(String from, @Nullable PartialDate activeOn, AsOf asOf, int maxHops) {
         var request = TraceRequest.from(from)
                 .maxHops(maxHops)
                 .activeOn(activeOn)
+                .asOf(asOf)
                 .limit(1)
                 .maxPaths(1)
                 .build();
@@ -105,19 +108,19 @@ public class TraceService {
 
     /** The statement {@link #paths} runs, after the checks that need no database. */
     public static TraceStatement pathsStatement(
-            String from, String to, int maxHops, int k, @Nullable PartialDate activeOn) {
+            String from, String to, int maxHops, int k, @Nullable PartialDate activeOn, AsOf asOf) {
         TraceRequest.checkHops("maxHops", maxHops);
         TraceRequest.checkRange("k", k, MAX_K);
         Ids.checkSlug("from", from);
         Ids.checkSlug("to", to);
-        var parameters = filterParameters(activeOn, null);
+        var parameters = filterParameters(activeOn, asOf, null);
         parameters.put("from", from);
         parameters.put("to", to);
         return new TraceStatement(TraceQueries.paths(k, maxHops), parameters);
     }
 
-    public List<FlowPath> paths(String from, String to, int maxHops, int k, @Nullable PartialDate activeOn) {
-        var statement = pathsStatement(from, to, maxHops, k, activeOn);
+    public List<FlowPath> paths(String from, String to, int maxHops, int k, @Nullable PartialDate activeOn, AsOf asOf) {
+        var statement = pathsStatement(from, to, maxHops, k, activeOn, asOf);
         if (from.equals(to)) {
             requireOrganization("from", from);
             throw new InvalidInputException(
@@ -128,15 +131,15 @@ public class TraceService {
             var start = requireOrganization("from", from).id();
             var end = requireOrganization("to", to).id();
             if (!start.equals(from) || !end.equals(to)) { // ids of organizations merged into others
-                return paths(start, end, maxHops, k, activeOn);
+                return paths(start, end, maxHops, k, activeOn, asOf);
             }
         }
         return paths;
     }
 
     static Map<String, @Nullable Object> filterParameters(
-            @Nullable PartialDate activeOn, @Nullable Confidence minimum) {
-        var parameters = new HashMap<String, @Nullable Object>(FlowPredicates.activeOnParameters(activeOn));
+            @Nullable PartialDate activeOn, AsOf asOf, @Nullable Confidence minimum) {
+        var parameters = FlowPredicates.parameters(activeOn, asOf);
         parameters.put("confidences", Confidence.atLeast(minimum));
         return parameters;
     }
