@@ -25,9 +25,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class AuditTrail {
 
-    /** The statement that records one entry; import batches run it in their own transaction. */
+    /**
+     * The statement that records one entry; import batches run it in their own transaction. Its
+     * instant is the transaction's, as the facts it writes are stamped ({@code recordedAt}), so an
+     * entry and what it recorded carry the same instant.
+     */
     public static final String RECORD = """
-            CREATE (:AuditEntry {id: $id, at: datetime(), actor: $actor, operation: $operation,
+            CREATE (:AuditEntry {id: $id, at: datetime.transaction(), actor: $actor, operation: $operation,
                                  ids: $ids, detail: $detail})
             """;
 
