@@ -22,9 +22,12 @@ class TraceController {
     private final TraceService traces;
     private final ExposureService exposures;
 
-    TraceController(TraceService traces, ExposureService exposures) {
+    private final TraceChangeService changes;
+
+    TraceController(TraceService traces, ExposureService exposures, TraceChangeService changes) {
         this.traces = traces;
         this.exposures = exposures;
+        this.changes = changes;
     }
 
     @QueryMapping
@@ -55,6 +58,40 @@ class TraceController {
                 .maxPaths(maxPaths)
                 .asOf(AsOf.of(asKnownOn, recordedAsOf))
                 .build());
+    }
+
+    @QueryMapping
+    TraceChanges traceChanges(
+            @Argument String from,
+            @Argument Direction direction,
+            @Argument TraceMode mode,
+            @Argument int maxHops,
+            @Argument @Nullable PartialDate activeOn,
+            @Argument @Nullable List<Purpose> purposes,
+            @Argument @Nullable Confidence minConfidence,
+            @Argument @Nullable List<String> categories,
+            @Argument @Nullable List<OrgKind> toKinds,
+            @Argument int limit,
+            @Argument int maxPaths,
+            @Argument ChangeTime time,
+            @Argument String since,
+            @Argument @Nullable String until) {
+        return changes.changes(
+                TraceRequest.from(from)
+                        .direction(direction)
+                        .mode(mode)
+                        .maxHops(maxHops)
+                        .activeOn(activeOn)
+                        .purposes(purposes)
+                        .minConfidence(minConfidence)
+                        .categories(categories)
+                        .toKinds(toKinds)
+                        .limit(limit)
+                        .maxPaths(maxPaths)
+                        .build(),
+                time,
+                since,
+                until);
     }
 
     @QueryMapping

@@ -1,6 +1,7 @@
 package org.dataflowatlas.trace;
 
 import org.dataflowatlas.flow.FlowPredicates;
+import org.dataflowatlas.graph.AsOf;
 
 /**
  * The Cypher of every trace-shaped question, in one place. A trace is walked breadth first, one
@@ -49,6 +50,24 @@ public final class TraceQueries {
             RETURN COLLECT { UNWIND $flows AS id MATCH (f:DataFlow {id: id}) RETURN f } AS flows,
                    COLLECT { UNWIND $organizations AS id MATCH (o:Organization {id: id}) RETURN o } AS organizations
             """;
+
+    /**
+     * What says when each flow changed: its recorded, retracted and ended instants with the audit
+     * entries written at them (the same transaction instant), and its dated sources with the day
+     * each counts from (see {@code graph.AsOf}).
+     */
+    static final String CHANGES = """
+            UNWIND $ids AS key
+            MATCH (f:DataFlow {id: key})
+            RETURN key, f.recordedAt AS recordedAt, f.retractedAt AS retractedAt, f.untilRecordedAt AS untilRecordedAt,
+                   f.knownSince AS knownSince, f.retractionKnownSince AS retractionKnownSince,
+                   f.untilKnownSince AS untilKnownSince,
+                   COLLECT { MATCH (a:AuditEntry) WHERE a.at IN [f.recordedAt, f.retractedAt, f.untilRecordedAt] AND key IN a.ids
+                             RETURN {id: a.id, at: a.at, operation: a.operation} } AS writes,
+                   COLLECT { MATCH (f)-[e:EVIDENCED_BY|RETRACTION_EVIDENCED_BY]->(s:Source) WHERE s.published IS NOT NULL
+                             RETURN {source: s, day: %s, retraction: type(e) = 'RETRACTION_EVIDENCED_BY',
+                                     ends: coalesce(e.ends, false)} ORDER BY s.id } AS sources
+            """.formatted(AsOf.lastDay("s.published"));
 
     /** The categories asked for and every category derived from them, transitively. */
     static final String CATEGORIES_AND_DESCENDANTS = """

@@ -157,6 +157,63 @@ class KnownTimeGraphQlTest {
     }
 
     @Test
+    void trace_changes_in_known_time_name_the_sources_whose_publication_changed_the_trace() {
+        var earlier = graphQl.documentName("traceChanges")
+                .variables(Map.of("from", "kt-platform", "time", "KNOWN", "since", "2023-06", "until", "2023"))
+                .execute();
+        earlier.path("traceChanges.gained[*].organization.id")
+                .entityList(String.class)
+                .containsExactly("kt-vendor", "kt-other");
+        earlier.path("traceChanges.gained[0].causes[*].source.id")
+                .entityList(String.class)
+                .containsExactly("kt-report");
+        earlier.path("traceChanges.gained[0].causes[0].at").entity(String.class).isEqualTo("2023-12-31");
+        // kt-other's own flow was known from mid-June; what opened the path to it was the report.
+        earlier.path("traceChanges.gained[1].causes[*].source.id")
+                .entityList(String.class)
+                .containsExactly("kt-report");
+        earlier.path("traceChanges.lost").entityList(Object.class).hasSize(0);
+
+        var later = graphQl.documentName("traceChanges")
+                .variables(Map.of("from", "kt-platform", "time", "KNOWN", "since", "2024-12", "until", "2025-06"))
+                .execute();
+        later.path("traceChanges.gained").entityList(Object.class).hasSize(0);
+        later.path("traceChanges.lost[*].organization.id")
+                .entityList(String.class)
+                .containsExactly("kt-other");
+        later.path("traceChanges.lost[0].causes[*].kind")
+                .entityList(String.class)
+                .containsExactly("RETRACTION_PUBLISHED");
+        later.path("traceChanges.lost[0].causes[0].source.id")
+                .entity(String.class)
+                .isEqualTo("kt-correction");
+
+        // Active on 2024-09: the agency flow's end (2024-06) became known with the 2025 notice.
+        var ended = graphQl.documentName("traceChanges")
+                .variables(Map.of(
+                        "from",
+                        "kt-platform",
+                        "time",
+                        "KNOWN",
+                        "since",
+                        "2024-12",
+                        "until",
+                        "2026",
+                        "activeOn",
+                        "2024-09"))
+                .execute();
+        ended.path("traceChanges.lost[*].organization.id")
+                .entityList(String.class)
+                .contains("kt-agency");
+        ended.path("traceChanges.lost[*].causes[*].kind")
+                .entityList(String.class)
+                .contains("END_PUBLISHED");
+        ended.path("traceChanges.lost[*].causes[*].source.id")
+                .entityList(String.class)
+                .contains("kt-notice");
+    }
+
+    @Test
     void a_known_date_or_instant_that_is_not_one_is_refused_with_the_form_to_write() {
         graphQl.documentName("traceAsOf")
                 .variables(Map.of("from", "kt-platform", "asKnownOn", "June 2023"))

@@ -207,6 +207,107 @@ class RecordedTimeGraphQlTest {
     }
 
     @Test
+    void trace_changes_over_a_window_name_one_addition_and_one_retraction_with_their_writes() {
+        graphQl.documentName("mutationUpsertOrganization")
+                .variable("input", Map.of("id", "rt-state", "name", "RT State Police", "kind", "AGENCY"))
+                .execute()
+                .errors()
+                .verify();
+        record("rt-f1", "rt-platform", "rt-vendor");
+        record("rt-f2", "rt-vendor", "rt-agency");
+        var since = now();
+        record("rt-f3", "rt-vendor", "rt-state");
+        retract("rt-f2");
+        var until = now();
+        record("rt-f4", "rt-platform", "rt-agency"); // after the window: not part of it
+
+        var response = graphQl.documentName("traceChanges")
+                .variables(Map.of("from", "rt-platform", "since", since, "until", until))
+                .execute();
+        response.path("traceChanges.gained[*].organization.id")
+                .entityList(String.class)
+                .containsExactly("rt-state");
+        response.path("traceChanges.gained[0].causes[*].kind")
+                .entityList(String.class)
+                .containsExactly("RECORDED");
+        response.path("traceChanges.gained[0].causes[0].flow.id")
+                .entity(String.class)
+                .isEqualTo("rt-f3");
+        response.path("traceChanges.gained[0].causes[0].operation")
+                .entity(String.class)
+                .isEqualTo("recordFlow");
+        response.path("traceChanges.lost[*].organization.id")
+                .entityList(String.class)
+                .containsExactly("rt-agency");
+        response.path("traceChanges.lost[0].causes[*].kind")
+                .entityList(String.class)
+                .containsExactly("RETRACTED");
+        response.path("traceChanges.lost[0].causes[0].flow.id")
+                .entity(String.class)
+                .isEqualTo("rt-f2");
+        response.path("traceChanges.lost[0].causes[0].operation")
+                .entity(String.class)
+                .isEqualTo("retractFlow");
+        response.path("traceChanges.gainedPaths[*].path.organizations[*].id")
+                .entityList(String.class)
+                .containsExactly("rt-platform", "rt-vendor", "rt-state");
+        response.path("traceChanges.lostPaths[*].causes[*].flow.id")
+                .entityList(String.class)
+                .containsExactly("rt-f2");
+
+        // The audit entry named is the one that recorded the flow, in the same transaction.
+        var entry = response.path("traceChanges.gained[0].causes[0].auditEntry")
+                .entity(String.class)
+                .get();
+        var at = response.path("traceChanges.gained[0].causes[0].at")
+                .entity(String.class)
+                .get();
+        var audited = driver.executableQuery(
+                        "MATCH (a:AuditEntry {id: $id}) RETURN a.operation AS operation, a.ids AS ids, a.at = datetime($at) AS same")
+                .withParameters(Map.of("id", entry, "at", at))
+                .execute()
+                .records()
+                .getFirst();
+        assertThat(audited.get("ids").asList(value -> value.asString())).contains("rt-f3");
+        assertThat(audited.get("same").asBoolean()).isTrue();
+
+        // Up to now, the later flow is gained too, and rt-agency is reached again through it.
+        var toNow = graphQl.documentName("traceChanges")
+                .variables(Map.of("from", "rt-platform", "since", since))
+                .execute();
+        toNow.path("traceChanges.gained[*].organization.id")
+                .entityList(String.class)
+                .containsExactly("rt-state");
+        toNow.path("traceChanges.lost").entityList(Object.class).hasSize(0);
+        toNow.path("traceChanges.lostPaths[*].causes[*].flow.id")
+                .entityList(String.class)
+                .containsExactly("rt-f2");
+    }
+
+    @Test
+    void a_window_that_ends_before_it_starts_is_a_bad_request() {
+        graphQl.documentName("traceChanges")
+                .variables(
+                        Map.of("from", "rt-platform", "since", "2026-12-02T10:00:00Z", "until", "2026-12-01T10:00:00Z"))
+                .execute()
+                .errors()
+                .satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+                    assertThat(error.getErrorType())
+                            .isEqualTo(org.springframework.graphql.execution.ErrorType.BAD_REQUEST);
+                    assertThat(error.getMessage()).contains("until", "after since");
+                }));
+        graphQl.documentName("traceChanges")
+                .variables(Map.of("from", "rt-platform", "since", "last Tuesday"))
+                .execute()
+                .errors()
+                .satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+                    assertThat(error.getErrorType())
+                            .isEqualTo(org.springframework.graphql.execution.ErrorType.BAD_REQUEST);
+                    assertThat(error.getMessage()).contains("since", "2026-12-01T09:30:00Z");
+                }));
+    }
+
+    @Test
     void the_migration_takes_the_instants_of_older_facts_from_the_audit_trail() throws IOException {
         // An id of its own: the audit trail outlives the nodes other tests remove.
         var id = "rt-migrated-" + System.nanoTime();
