@@ -9,10 +9,12 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.dataflowatlas.InvalidInputException;
 import org.dataflowatlas.graph.Connection;
+import org.dataflowatlas.graph.GraphWritten;
 import org.dataflowatlas.graph.Ids;
 import org.dataflowatlas.graph.Paging;
 import org.dataflowatlas.security.Actor;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,9 +52,11 @@ public class AuditTrail {
             """;
 
     private final Neo4jClient neo4j;
+    private final ApplicationEventPublisher events;
 
-    AuditTrail(Neo4jClient neo4j) {
+    AuditTrail(Neo4jClient neo4j, ApplicationEventPublisher events) {
         this.neo4j = neo4j;
+        this.events = events;
     }
 
     /** Records a change made by the current actor; call it inside the transaction that makes the change. */
@@ -61,6 +65,8 @@ public class AuditTrail {
         neo4j.query(RECORD)
                 .bindAll(parameters(Actor.current(), operation, ids, detail))
                 .run();
+        // In the transaction: listeners waiting for its commit (trace subscriptions) hear only committed writes.
+        events.publishEvent(new GraphWritten(operation));
     }
 
     /** The parameters of {@link #RECORD}. */

@@ -6,11 +6,15 @@ import org.dataflowatlas.PartialDate;
 import org.dataflowatlas.flow.Confidence;
 import org.dataflowatlas.flow.Purpose;
 import org.dataflowatlas.graph.AsOf;
+import org.dataflowatlas.graphql.WebSocketActor;
 import org.dataflowatlas.organization.OrgKind;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
 
 /**
  * trace, paths and exposure. Their statements return the organizations and flows of every path, so
@@ -23,11 +27,43 @@ class TraceController {
     private final ExposureService exposures;
 
     private final TraceChangeService changes;
+    private final TraceWatch watch;
 
-    TraceController(TraceService traces, ExposureService exposures, TraceChangeService changes) {
+    TraceController(TraceService traces, ExposureService exposures, TraceChangeService changes, TraceWatch watch) {
         this.traces = traces;
         this.exposures = exposures;
         this.changes = changes;
+        this.watch = watch;
+    }
+
+    @SubscriptionMapping
+    Flux<TraceChanges> traceChanged(
+            @Argument String from,
+            @Argument Direction direction,
+            @Argument TraceMode mode,
+            @Argument int maxHops,
+            @Argument @Nullable PartialDate activeOn,
+            @Argument @Nullable List<Purpose> purposes,
+            @Argument @Nullable Confidence minConfidence,
+            @Argument @Nullable List<String> categories,
+            @Argument @Nullable List<OrgKind> toKinds,
+            @Argument int limit,
+            @Argument int maxPaths,
+            @ContextValue(name = WebSocketActor.ACTOR, required = false) @Nullable String actor) {
+        return watch.watch(
+                TraceRequest.from(from)
+                        .direction(direction)
+                        .mode(mode)
+                        .maxHops(maxHops)
+                        .activeOn(activeOn)
+                        .purposes(purposes)
+                        .minConfidence(minConfidence)
+                        .categories(categories)
+                        .toKinds(toKinds)
+                        .limit(limit)
+                        .maxPaths(maxPaths)
+                        .build(),
+                actor == null ? "" : actor);
     }
 
     @QueryMapping

@@ -77,6 +77,16 @@ class TraceRepository {
         return value.isNull() ? null : value.asZonedDateTime();
     }
 
+    /** The database's clock, as an ISO 8601 instant: what recorded instants are compared with. */
+    String now() {
+        return neo4j.query("RETURN datetime() AS now")
+                .fetchAs(String.class)
+                .mappedBy((types, record) ->
+                        record.get("now").asZonedDateTime().toOffsetDateTime().toString())
+                .one()
+                .orElseThrow();
+    }
+
     List<FlowPath> paths(String query, Map<String, @Nullable Object> parameters) {
         return List.copyOf(neo4j.query(query)
                 .bindAll(parameters)
