@@ -9,10 +9,12 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.dataflowatlas.InvalidInputException;
 import org.dataflowatlas.graph.Connection;
+import org.dataflowatlas.graph.GraphWritten;
 import org.dataflowatlas.graph.Ids;
 import org.dataflowatlas.graph.Paging;
 import org.dataflowatlas.security.Actor;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,9 +27,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class AuditTrail {
 
-    /** The statement that records one entry; import batches run it in their own transaction. */
+    /**
+     * The statement that records one entry; import batches run it in their own transaction. Its
+     * instant is the transaction's, as the facts it writes are stamped ({@code recordedAt}), so an
+     * entry and what it recorded carry the same instant.
+     */
     public static final String RECORD = """
-            CREATE (:AuditEntry {id: $id, at: datetime(), actor: $actor, operation: $operation,
+            CREATE (:AuditEntry {id: $id, at: datetime.transaction(), actor: $actor, operation: $operation,
                                  ids: $ids, detail: $detail})
             """;
 
@@ -46,9 +52,11 @@ public class AuditTrail {
             """;
 
     private final Neo4jClient neo4j;
+    private final ApplicationEventPublisher events;
 
-    AuditTrail(Neo4jClient neo4j) {
+    AuditTrail(Neo4jClient neo4j, ApplicationEventPublisher events) {
         this.neo4j = neo4j;
+        this.events = events;
     }
 
     /** Records a change made by the current actor; call it inside the transaction that makes the change. */
@@ -57,6 +65,8 @@ public class AuditTrail {
         neo4j.query(RECORD)
                 .bindAll(parameters(Actor.current(), operation, ids, detail))
                 .run();
+        // In the transaction: listeners waiting for its commit (trace subscriptions) hear only committed writes.
+        events.publishEvent(new GraphWritten(operation));
     }
 
     /** The parameters of {@link #RECORD}. */

@@ -19,7 +19,6 @@ import java.util.Map;
 import org.dataflowatlas.flow.FlowService;
 import org.dataflowatlas.importer.Importer;
 import org.dataflowatlas.importer.SyntheticGraph;
-import org.dataflowatlas.trace.Direction;
 import org.dataflowatlas.trace.TraceMode;
 import org.dataflowatlas.trace.TraceRequest;
 import org.dataflowatlas.trace.TraceService;
@@ -336,18 +335,12 @@ public final class Benchmark {
 
     /** A downstream trace with no filters, as the GraphQL request asks for it. */
     private static TraceRequest downstream(String from, TraceMode mode, int hops, Settings settings) {
-        return new TraceRequest(
-                from,
-                Direction.DOWNSTREAM,
-                mode,
-                hops,
-                null,
-                null,
-                null,
-                null,
-                null,
-                settings.limit(),
-                settings.maxPaths());
+        return TraceRequest.from(from)
+                .mode(mode)
+                .maxHops(hops)
+                .limit(settings.limit())
+                .maxPaths(settings.maxPaths())
+                .build();
     }
 
     private long lastRows;

@@ -27,6 +27,7 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.dataflowatlas.graph.AsOf;
 import org.dataflowatlas.trace.Direction;
 import org.dataflowatlas.trace.ExposureService;
 import org.dataflowatlas.trace.TraceMode;
@@ -469,12 +470,12 @@ public final class RealGraph {
             return session.executeRead(tx -> switch (shape.kind()) {
                 case "paths" -> {
                     var ends = ends(origin, target);
-                    var statement = TraceService.pathsStatement(ends[0], ends[1], 6, 3, null);
+                    var statement = TraceService.pathsStatement(ends[0], ends[1], 6, 3, null, AsOf.NOW);
                     yield tx.run(statement.cypher(), statement.parameters()).list();
                 }
                 case "exposure" ->
                     TraceService.walk(
-                            ExposureService.request(origin, null, 4),
+                            ExposureService.request(origin, null, AsOf.NOW, 4),
                             (cypher, parameters) -> tx.run(cypher, parameters).list());
                 default ->
                     TraceService.walk(
@@ -485,8 +486,13 @@ public final class RealGraph {
     }
 
     private static TraceRequest request(Shape shape, String origin) {
-        return new TraceRequest(
-                origin, shape.direction(), shape.mode(), shape.hops(), null, null, null, null, null, LIMIT, MAX_PATHS);
+        return TraceRequest.from(origin)
+                .direction(shape.direction())
+                .mode(shape.mode())
+                .maxHops(shape.hops())
+                .limit(LIMIT)
+                .maxPaths(MAX_PATHS)
+                .build();
     }
 
     /** The simplest Cypher that returns the same reached set: its count. */

@@ -15,6 +15,7 @@ class EvidenceWrites {
     // Absent optional fields keep their value.
     private static final String ADD_SOURCE = """
             MERGE (s:Source {id: $id})
+            ON CREATE SET s.recordedAt = datetime.transaction()
             SET s.title = $title, s.kind = $kind,
                 s.url = coalesce($url, s.url),
                 s.published = coalesce($published, s.published),
@@ -62,6 +63,7 @@ class EvidenceWrites {
     // What an event involves may be any kind of entity: each reference carries the label found for it.
     private static final String RECORD_EVENT = """
             MERGE (e:Event {id: $id})
+            ON CREATE SET e.recordedAt = datetime.transaction()
             SET e.title = $title, e.date = coalesce($date, e.date), e.description = coalesce($description, e.description)
             WITH e
             CALL (e) {
@@ -90,6 +92,7 @@ class EvidenceWrites {
     private static final String RECORD_STATEMENT = """
             MATCH (speaker:$($speakerLabel) {id: $speaker})
             MERGE (st:Statement {id: $id})
+            ON CREATE SET st.recordedAt = datetime.transaction()
             SET st.text = $text, st.paraphrase = coalesce($paraphrase, st.paraphrase),
                 st.date = coalesce($date, st.date), st.description = coalesce($description, st.description)
             MERGE (speaker)-[:STATED]->(st)

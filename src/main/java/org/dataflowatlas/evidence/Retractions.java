@@ -66,6 +66,7 @@ public class Retractions {
 
     private static final String RETRACT_NODE = """
             MATCH (n:%s {id: $id})
+            SET n.retractedAt = CASE WHEN n.retracted THEN n.retractedAt ELSE datetime.transaction() END
             SET n.retracted = true, n.retractionReason = $reason
             WITH n
             CALL (n) {
@@ -103,7 +104,7 @@ public class Retractions {
             MATCH (a:%1$s {id: $from})-[r:%2$s]->(b:%3$s {id: $to})
             WHERE all(k IN keys($key) WHERE r[k] = $key[k])
             CREATE (a)-[x:RETRACTED]->(b)
-            SET x = properties(r), x.type = $type, x.retractedAt = datetime()
+            SET x = properties(r), x.type = $type, x.retractedAt = datetime.transaction()
             DELETE r
             """;
 

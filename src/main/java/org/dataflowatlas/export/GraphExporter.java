@@ -10,8 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.dataflowatlas.trace.Direction;
-import org.dataflowatlas.trace.TraceMode;
 import org.dataflowatlas.trace.TraceRequest;
 import org.dataflowatlas.trace.TraceService;
 import org.jspecify.annotations.Nullable;
@@ -126,18 +124,10 @@ public class GraphExporter {
         var flowIds = new LinkedHashSet<String>();
         if (traceFrom != null) {
             // The trace checks that the organization exists (NOT_FOUND otherwise).
-            var trace = traces.trace(new TraceRequest(
-                    traceFrom,
-                    Direction.DOWNSTREAM,
-                    TraceMode.LINEAGE,
-                    4,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    TraceService.MAX_LIMIT,
-                    TraceService.MAX_PATHS));
+            var trace = traces.trace(TraceRequest.from(traceFrom)
+                    .limit(TraceService.MAX_LIMIT)
+                    .maxPaths(TraceService.MAX_PATHS)
+                    .build());
             organizationIds.add(traceFrom);
             trace.paths().forEach(path -> {
                 organizationIds.addAll(path.organizationIds());

@@ -1,5 +1,6 @@
 package org.dataflowatlas.flow;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.dataflowatlas.PartialDate;
 import org.jspecify.annotations.Nullable;
@@ -13,4 +14,6 @@ public record FlowFilter(
         @Nullable List<String> categories,
         @Nullable Confidence minConfidence,
         @Nullable PartialDate activeOn,
-        @Nullable Boolean includeRetracted) {}
+        @Nullable Boolean includeRetracted,
+        @Nullable PartialDate asKnownOn,
+        @Nullable OffsetDateTime recordedAsOf) {}

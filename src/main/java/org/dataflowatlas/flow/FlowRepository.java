@@ -49,10 +49,14 @@ class FlowRepository {
             AND ($purposes IS NULL OR f.purpose IN $purposes)
             AND ($accessMethods IS NULL OR f.accessMethod IN $accessMethods)
             AND f.confidence IN $confidences
-            AND ($includeRetracted OR coalesce(f.retracted, false) = false)
+            AND ($includeRetracted OR %s) AND %s AND %s
             AND ($categories IS NULL OR EXISTS {
                   MATCH (f)-[:CARRIES]->(:DataCategory)-[:DERIVED_FROM*0..]->(c:DataCategory) WHERE c.id IN $categories })
-            AND """ + FlowPredicates.activeOn("f");
+            AND %s""".formatted(
+                    FlowPredicates.notRetracted("f"),
+                    FlowPredicates.recorded("f"),
+                    FlowPredicates.known("f"),
+                    FlowPredicates.activeOn("f"));
 
     private static final String PAGE = """
             CALL () {

@@ -17,6 +17,7 @@ import org.dataflowatlas.audit.AuditTrail;
 import org.dataflowatlas.evidence.EvidenceChecks;
 import org.dataflowatlas.evidence.EvidenceInput;
 import org.dataflowatlas.evidence.Retraction;
+import org.dataflowatlas.graph.AsOf;
 import org.dataflowatlas.graph.Connection;
 import org.dataflowatlas.graph.Existence;
 import org.dataflowatlas.graph.Ids;
@@ -71,8 +72,9 @@ public class FlowService {
     public Connection<DataFlow> list(@Nullable FlowFilter filter, int first, @Nullable String after) {
         Paging.checkFirst(first);
         var afterId = Paging.afterId(after);
-        var f = filter == null ? new FlowFilter(null, null, null, null, null, null, null, null) : filter;
-        var parameters = new HashMap<String, @Nullable Object>(FlowPredicates.activeOnParameters(f.activeOn()));
+        var f = filter == null ? new FlowFilter(null, null, null, null, null, null, null, null, null, null) : filter;
+        var parameters = new HashMap<String, @Nullable Object>(
+                FlowPredicates.parameters(f.activeOn(), AsOf.of(f.asKnownOn(), f.recordedAsOf())));
         parameters.put("from", f.from());
         parameters.put("to", f.to());
         parameters.put("purposes", names(f.purposes()));

@@ -23,6 +23,10 @@ class FlowWrites {
     private static final String RECORD = """
             MATCH (s:Organization {id: $from}), (t:Organization {id: $to})
             MERGE (f:DataFlow {id: $id})
+            ON CREATE SET f.recordedAt = datetime.transaction()
+            SET f.untilRecordedAt = CASE WHEN $until IS NULL THEN null
+                                         WHEN f.until = $until THEN f.untilRecordedAt
+                                         ELSE datetime.transaction() END
             SET f.purpose = $purpose, f.accessMethod = $accessMethod, f.realTime = $realTime,
                 f.since = $since, f.until = $until, f.confidence = $confidence, f.description = $description,
                 f.inferred = CASE WHEN $inferred IS NULL THEN f.inferred ELSE $inferred END,
@@ -63,19 +67,23 @@ class FlowWrites {
             CALL (f) {
               UNWIND $evidence AS item
               MATCH (src:Source {id: item.source})
-              MERGE (f)-[:EVIDENCED_BY {quote: item.quote}]->(src)
+              MERGE (f)-[e:EVIDENCED_BY {quote: item.quote}]->(src)
+              ON CREATE SET e.recordedAt = datetime.transaction()
             }
             RETURN f, $from AS fromId, $to AS toId
             """;
 
     private static final String END = """
             MATCH (s:Organization)-[:SENDS]->(f:DataFlow {id: $id})-[:TO]->(t:Organization)
+            SET f.untilRecordedAt = CASE WHEN f.until = $until THEN f.untilRecordedAt ELSE datetime.transaction() END
             SET f.until = $until
             WITH f, s, t
             CALL (f) {
               UNWIND $evidence AS item
               MATCH (src:Source {id: item.source})
-              MERGE (f)-[:EVIDENCED_BY {quote: item.quote}]->(src)
+              MERGE (f)-[e:EVIDENCED_BY {quote: item.quote}]->(src)
+              ON CREATE SET e.recordedAt = datetime.transaction()
+              SET e.ends = true
             }
             RETURN f, s.id AS fromId, t.id AS toId
             """;
@@ -83,12 +91,14 @@ class FlowWrites {
     // Kept, marked, with the reason and its own evidence: nothing is hard-deleted through the API.
     private static final String RETRACT = """
             MATCH (s:Organization)-[:SENDS]->(f:DataFlow {id: $id})-[:TO]->(t:Organization)
+            SET f.retractedAt = CASE WHEN f.retracted THEN f.retractedAt ELSE datetime.transaction() END
             SET f.retracted = true, f.retractionReason = $reason
             WITH f, s, t
             CALL (f) {
               UNWIND $evidence AS item
               MATCH (src:Source {id: item.source})
-              MERGE (f)-[:RETRACTION_EVIDENCED_BY {quote: item.quote}]->(src)
+              MERGE (f)-[e:RETRACTION_EVIDENCED_BY {quote: item.quote}]->(src)
+              ON CREATE SET e.recordedAt = datetime.transaction()
             }
             RETURN f, s.id AS fromId, t.id AS toId
             """;
@@ -129,8 +139,11 @@ class FlowWrites {
         return flow;
     }
 
+    /** Marks the flow retracted, then the date its retraction became known. */
     DataFlow retract(String id, String reason, List<Map<String, String>> evidence) {
-        return write(RETRACT, Map.of("id", id, "reason", reason, "evidence", evidence));
+        var flow = write(RETRACT, Map.of("id", id, "reason", reason, "evidence", evidence));
+        Lineage.refreshEvidenceDates(this::run, List.of(id));
+        return flow;
     }
 
     private void run(String query, Map<String, @Nullable Object> parameters) {

@@ -64,6 +64,7 @@ public class FtmImporter {
     private static final String SOURCES = """
             UNWIND $rows AS row
             MERGE (s:Source {id: row.id})
+            ON CREATE SET s.recordedAt = datetime.transaction()
             SET s.title = coalesce(s.title, row.title), s.kind = coalesce(s.kind, row.kind),
                 s.url = coalesce(s.url, row.url), s.published = coalesce(s.published, row.published),
                 s.retrieved = coalesce(s.retrieved, row.retrieved), s.text = coalesce(s.text, row.text),

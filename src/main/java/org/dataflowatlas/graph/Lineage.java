@@ -18,6 +18,9 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code DataFlow.evidencedSince}: the earliest {@code published} date of the sources that
  *       evidence the flow, which stands in for an unknown {@code since} ("at least since the first
  *       evidence").
+ *   <li>{@code DataFlow.knownSince}, {@code untilKnownSince}, {@code retractionKnownSince}: the day
+ *       the flow, its end and its retraction became known (see {@link AsOf}), which {@code asKnownOn}
+ *       compares; and {@code recordedAt} on flows and their evidence where a write did not stamp it.
  * </ul>
  *
  * The links are rebuilt per organization: every pair of a flow arriving there and a flow leaving
@@ -50,10 +53,42 @@ public final class Lineage {
               MERGE (earlier)-[:FEEDS]->(later)
             }""";
 
+    /**
+     * The dates the three times read, from the flow's evidence: the earliest dated evidence (as
+     * written), when the flow, its end and its retraction became known (the earliest last day of a
+     * source's publication, see {@link AsOf}), in this order.
+     */
+    private static final String EXPECTED_DATES = """
+            [COLLECT { MATCH (f)-[:EVIDENCED_BY]->(dated:Source) WHERE dated.published IS NOT NULL
+                       RETURN dated.published ORDER BY dated.published LIMIT 1 }[0],
+             %1$s,
+             CASE WHEN f.until IS NULL THEN null
+                  WHEN EXISTS { MATCH (f)-[e:EVIDENCED_BY]->(:Source) WHERE e.ends } THEN %2$s
+                  ELSE %1$s END,
+             CASE WHEN coalesce(f.retracted, false) THEN %3$s END]""".formatted(
+                    AsOf.knownSince("f", "EVIDENCED_BY", "true"),
+                    AsOf.knownSince("f", "EVIDENCED_BY", "e.ends"),
+                    AsOf.knownSince("f", "RETRACTION_EVIDENCED_BY", "true"));
+
+    /**
+     * Sets the dates of {@link #EXPECTED_DATES} on {@code f}, and stamps what was written without
+     * going through a write that records its instant (a Cypher script, an import batch) with this
+     * transaction's: the flow, its evidence and its retraction.
+     */
     private static final String EVIDENCED_SINCE = """
-            SET f.evidencedSince = COLLECT {
-              MATCH (f)-[:EVIDENCED_BY]->(dated:Source) WHERE dated.published IS NOT NULL
-              RETURN dated.published ORDER BY dated.published LIMIT 1 }[0]""";
+            WITH f, %s AS dates
+            SET f.evidencedSince = dates[0], f.knownSince = dates[1], f.untilKnownSince = dates[2],
+                f.retractionKnownSince = dates[3],
+                f.recordedAt = coalesce(f.recordedAt, datetime.transaction()),
+                f.untilRecordedAt = CASE WHEN f.until IS NULL THEN null
+                                         ELSE coalesce(f.untilRecordedAt, f.recordedAt, datetime.transaction()) END,
+                f.retractedAt = CASE WHEN coalesce(f.retracted, false)
+                                     THEN coalesce(f.retractedAt, datetime.transaction()) END
+            WITH f
+            CALL (f) {
+              MATCH (f)-[e:EVIDENCED_BY|RETRACTION_EVIDENCED_BY]->(:Source) WHERE e.recordedAt IS NULL
+              SET e.recordedAt = datetime.transaction()
+            }""".formatted(EXPECTED_DATES);
 
     /**
      * One flow's own links, for a single write: only pairs the flow is part of are touched, and
@@ -131,7 +166,27 @@ public final class Lineage {
             } IN TRANSACTIONS OF 10000 ROWS
             """.formatted(EVIDENCED_SINCE);
 
-    private static final String MARK_BUILT = "MERGE (m:__Lineage) SET m.version = 1";
+    /**
+     * Facts other than flows that a write did not stamp with its instant (a Cypher script, a
+     * database from before instants were recorded) get this one: the time they were loaded.
+     */
+    private static final String STAMP_NODES = """
+            MATCH (n) WHERE (n:Source OR n:Policy OR n:Agreement OR n:Event OR n:Statement) AND n.recordedAt IS NULL
+            CALL (n) {
+              SET n.recordedAt = datetime.transaction(),
+                  n.retractedAt = CASE WHEN coalesce(n.retracted, false) THEN coalesce(n.retractedAt, datetime.transaction()) END
+            } IN TRANSACTIONS OF 10000 ROWS
+            """;
+
+    private static final String STAMP_RELATIONSHIPS = """
+            MATCH ()-[r:ROLE|OWNS|PART_OF]->() WHERE r.recordedAt IS NULL
+            CALL (r) {
+              SET r.recordedAt = datetime.transaction()
+            } IN TRANSACTIONS OF 10000 ROWS
+            """;
+
+    /** Version 2 adds the known-time dates and recorded instants: a database marked 1 is rebuilt once. */
+    private static final String MARK_BUILT = "MERGE (m:__Lineage) SET m.version = 2";
 
     /** Links of flows that are not where the rule puts them, and pairs the rule links that lack one. */
     private static final String CHECK = """
@@ -154,14 +209,14 @@ public final class Lineage {
             }
             CALL () {
               MATCH (f:DataFlow)
-              WITH f, COLLECT {
-                MATCH (f)-[:EVIDENCED_BY]->(dated:Source) WHERE dated.published IS NOT NULL
-                RETURN dated.published ORDER BY dated.published LIMIT 1 }[0] AS expected
-              WHERE coalesce(f.evidencedSince, '') <> coalesce(expected, '')
+              WITH f, %s AS expected
+              WHERE [d IN expected | coalesce(d, '')]
+                    <> [d IN [f.evidencedSince, f.knownSince, f.untilKnownSince, f.retractionKnownSince] | coalesce(d, '')]
+                 OR f.recordedAt IS NULL
               RETURN count(*) AS misdated
             }
             RETURN extra, missing, misdated
-            """;
+            """.formatted(EXPECTED_DATES);
 
     /** After writing one flow (or a few) through the API: its evidence date and its own links. */
     public static void refreshFlow(Statements statements, Collection<String> flowIds) {
@@ -205,6 +260,8 @@ public final class Lineage {
     public static void rebuildAll(Statements autoCommit) {
         autoCommit.run(REBUILD_ALL, Map.of());
         autoCommit.run(REBUILD_EVIDENCED_SINCE, Map.of());
+        autoCommit.run(STAMP_NODES, Map.of());
+        autoCommit.run(STAMP_RELATIONSHIPS, Map.of());
         autoCommit.run(MARK_BUILT, Map.of());
     }
 
@@ -223,7 +280,7 @@ public final class Lineage {
 
     /** A database written before lineage was kept has no mark (statement returning column built). */
     public static String isBuilt() {
-        return "MATCH (m:__Lineage) RETURN count(m) > 0 AS built";
+        return "MATCH (m:__Lineage) WHERE m.version >= 2 RETURN count(m) > 0 AS built";
     }
 
     /** The statement that counts what {@link #rebuildAll} would change: columns extra, missing and misdated. */

@@ -26,6 +26,7 @@ final class ImportWriter {
     private static final String SOURCES = """
             UNWIND $sources AS row
             MERGE (s:Source {id: row.id})
+            ON CREATE SET s.recordedAt = datetime.transaction()
             SET s.title = row.title, s.kind = row.kind, s.url = row.url, s.published = row.published,
                 s.retrieved = row.retrieved, s.licence = row.licence, s.attribution = row.attribution
             WITH s, row WHERE row.publisher IS NOT NULL
@@ -85,6 +86,7 @@ final class ImportWriter {
             UNWIND $rows AS row
             MATCH (o:Organization {id: row.publisher}), (src:Source {id: row.source})
             MERGE (p:Policy {id: row.id})
+            ON CREATE SET p.recordedAt = datetime.transaction()
             SET p.title = row.title, p.prohibitedPurposes = coalesce(p.prohibitedPurposes, []),
                 p.prohibitedUses = row.prohibitedUses, p.description = row.description,
                 p.effective = row.effective, p.url = row.url

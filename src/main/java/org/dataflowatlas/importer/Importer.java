@@ -14,11 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.dataflowatlas.InvalidInputException;
+import org.dataflowatlas.graph.GraphWritten;
 import org.dataflowatlas.security.Actor;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.QueryConfig;
 import org.neo4j.driver.RoutingControl;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -33,8 +35,11 @@ public class Importer {
 
     private final Driver driver;
 
-    Importer(Driver driver) {
+    private final ApplicationEventPublisher events;
+
+    Importer(Driver driver, ApplicationEventPublisher events) {
         this.driver = driver;
+        this.events = events;
     }
 
     /** A shipped mapping by name (cypher/import/NAME.yaml, in the checkout or the jar), or a mapping file. */
@@ -170,6 +175,8 @@ public class Importer {
         }
         var writer = new ImportWriter(driver, batchSize, progress, Actor.current(), "import:" + mapping.name());
         writer.write(plan);
+        // After the last batch and the lineage links: what a trace reads of this import is complete.
+        events.publishEvent(new GraphWritten("import:" + mapping.name()));
         return summary(
                 plan,
                 false,

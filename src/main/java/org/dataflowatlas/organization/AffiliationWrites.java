@@ -28,6 +28,7 @@ class AffiliationWrites {
     private static final String RECORD_ROLE = """
             MATCH (a:Person {id: $from}), (b:Organization {id: $to})
             MERGE (a)-[r:ROLE {title: $title}]->(b)
+            ON CREATE SET r.recordedAt = datetime.transaction()
             SET r.since = coalesce($since, r.since), r.until = coalesce($until, r.until)
             WITH r
             %s
@@ -38,6 +39,7 @@ class AffiliationWrites {
     private static final String RECORD_OWNERSHIP = """
             MATCH (a:%s {id: $from}), (b:Organization {id: $to})
             MERGE (a)-[r:OWNS]->(b)
+            ON CREATE SET r.recordedAt = datetime.transaction()
             SET r.since = coalesce($since, r.since), r.until = coalesce($until, r.until),
                 r.share = coalesce($share, r.share), r.former = coalesce($former, r.former)
             WITH r
@@ -48,6 +50,7 @@ class AffiliationWrites {
     private static final String RECORD_PART_OF = """
             MATCH (a:Organization {id: $from}), (b:Organization {id: $to})
             MERGE (a)-[r:PART_OF]->(b)
+            ON CREATE SET r.recordedAt = datetime.transaction()
             SET r.since = coalesce($since, r.since), r.until = coalesce($until, r.until)
             WITH r
             %s

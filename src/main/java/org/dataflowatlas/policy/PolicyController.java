@@ -3,6 +3,7 @@ package org.dataflowatlas.policy;
 import static org.dataflowatlas.graph.Batches.byParent;
 import static org.dataflowatlas.graph.Batches.ids;
 
+import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.dataflowatlas.evidence.EvidenceService;
 import org.dataflowatlas.evidence.Retraction;
 import org.dataflowatlas.flow.DataFlow;
 import org.dataflowatlas.flow.FlowService;
+import org.dataflowatlas.graph.AsOf;
 import org.dataflowatlas.graph.Ids;
 import org.dataflowatlas.organization.Organization;
 import org.dataflowatlas.organization.OrganizationService;
@@ -46,8 +48,12 @@ class PolicyController {
 
     @QueryMapping
     List<PolicyConflict> policyConflicts(
-            @Argument @Nullable String platform, @Argument @Nullable PartialDate activeOn, @Argument int maxHops) {
-        return policies.conflicts(platform, activeOn, maxHops);
+            @Argument @Nullable String platform,
+            @Argument @Nullable PartialDate activeOn,
+            @Argument int maxHops,
+            @Argument @Nullable PartialDate asKnownOn,
+            @Argument @Nullable OffsetDateTime recordedAsOf) {
+        return policies.conflicts(platform, activeOn, AsOf.of(asKnownOn, recordedAsOf), maxHops);
     }
 
     @QueryMapping

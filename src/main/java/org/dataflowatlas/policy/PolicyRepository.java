@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.dataflowatlas.flow.Purpose;
+import org.dataflowatlas.graph.AsOf;
 import org.dataflowatlas.graph.KeyedQuery;
 import org.dataflowatlas.organization.Organization;
 import org.jspecify.annotations.Nullable;
@@ -25,19 +26,20 @@ class PolicyRepository {
     private static final String CONFLICT_PLATFORMS = """
             MATCH (platform:Organization)-[:PUBLISHES]->(policy:Policy)
             WHERE ($platform IS NULL OR platform.id = $platform) AND size(coalesce(policy.prohibitedPurposes, [])) > 0
-              AND coalesce(policy.retracted, false) = false
+              AND %1$s AND %2$s
             WITH platform, policy ORDER BY policy.id
             WITH platform, collect({id: policy.id, prohibited: policy.prohibitedPurposes}) AS policies
             RETURN platform.id AS platformId, policies,
                    COLLECT {
                      MATCH (platform)-[:PARTY_TO]->(agreement:Agreement)
-                     WHERE coalesce(agreement.retracted, false) = false
+                     WHERE %3$s AND %4$s
                      WITH DISTINCT agreement ORDER BY agreement.id
                      RETURN {id: agreement.id, approved: agreement.approvedPurposes,
                              covers: COLLECT { MATCH (agreement)<-[:UNDER]-(covered:DataFlow) RETURN covered.id }}
                    } AS agreements
             ORDER BY platformId
-            """;
+            """.formatted(
+            AsOf.standing("policy"), AsOf.counts("policy"), AsOf.standing("agreement"), AsOf.counts("agreement"));
 
     private static final String POLICIES = """
             UNWIND $ids AS key
@@ -93,8 +95,8 @@ class PolicyRepository {
     /** An agreement and the flows it covers; {@code approved} is null when the agreement says nothing of use. */
     record AgreementCover(String id, @Nullable List<Purpose> approved, List<String> covers) {}
 
-    List<ConflictPlatform> conflictPlatforms(@Nullable String platform) {
-        var parameters = new HashMap<String, @Nullable Object>();
+    List<ConflictPlatform> conflictPlatforms(@Nullable String platform, AsOf asOf) {
+        var parameters = new HashMap<String, @Nullable Object>(asOf.parameters());
         parameters.put("platform", platform);
         return List.copyOf(neo4j.query(CONFLICT_PLATFORMS)
                 .bindAll(parameters)

@@ -18,6 +18,7 @@ import org.dataflowatlas.evidence.EvidenceInput;
 import org.dataflowatlas.evidence.Retraction;
 import org.dataflowatlas.evidence.Retractions;
 import org.dataflowatlas.flow.Purpose;
+import org.dataflowatlas.graph.AsOf;
 import org.dataflowatlas.graph.Existence;
 import org.dataflowatlas.graph.Ids;
 import org.dataflowatlas.graph.Texts;
@@ -25,6 +26,7 @@ import org.dataflowatlas.graph.WriteTransaction;
 import org.dataflowatlas.organization.Organization;
 import org.dataflowatlas.organization.OrganizationService;
 import org.dataflowatlas.trace.FlowPath;
+import org.dataflowatlas.trace.TraceRequest;
 import org.dataflowatlas.trace.TraceService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -70,10 +72,12 @@ public class PolicyService {
      * Walks the LINEAGE paths from each platform that publishes a policy prohibiting a purpose, and
      * reports every flow on them whose purpose a policy of that platform prohibits, with the
      * shortest path to it and whether an agreement of the platform covering a flow of that path
-     * approves the use. Retracted policies and agreements count for nothing.
+     * approves the use. Retracted policies and agreements count for nothing; as known on a date or
+     * recorded at an instant, policies, agreements and flows count as they did then.
      */
-    public List<PolicyConflict> conflicts(@Nullable String platform, @Nullable PartialDate activeOn, int maxHops) {
-        TraceService.checkHops("maxHops", maxHops);
+    public List<PolicyConflict> conflicts(
+            @Nullable String platform, @Nullable PartialDate activeOn, AsOf asOf, int maxHops) {
+        TraceRequest.checkHops("maxHops", maxHops);
         if (platform != null) {
             Ids.checkSlug("platform", platform);
             var found = organizations.findAll(List.of(platform)).get(platform);
@@ -84,8 +88,8 @@ public class PolicyService {
             platform = found.id(); // the id an organization merged into this one had resolves to it
         }
         var conflicts = new ArrayList<PolicyConflict>();
-        for (var candidate : repository.conflictPlatforms(platform)) {
-            var paths = traces.lineagePaths(candidate.platformId(), activeOn, maxHops);
+        for (var candidate : repository.conflictPlatforms(platform, asOf)) {
+            var paths = traces.lineagePaths(candidate.platformId(), activeOn, asOf, maxHops);
             for (var policy : candidate.policies()) {
                 // Paths come shortest first, then by flow ids: the first path to an offending flow is its shortest.
                 var shortest = new TreeMap<String, FlowPath>();

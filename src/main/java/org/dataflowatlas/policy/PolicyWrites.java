@@ -22,6 +22,7 @@ class PolicyWrites {
     private static final String PUBLISH = """
             MATCH (o:Organization {id: $publisher})
             MERGE (p:Policy {id: $id})
+            ON CREATE SET p.recordedAt = datetime.transaction()
             SET p.title = $title,
                 p.prohibitedPurposes = coalesce($prohibitedPurposes, p.prohibitedPurposes, []),
                 p.exception = coalesce($exception, p.exception),
@@ -40,6 +41,7 @@ class PolicyWrites {
 
     private static final String RECORD_AGREEMENT = """
             MERGE (a:Agreement {id: $id})
+            ON CREATE SET a.recordedAt = datetime.transaction()
             SET a.title = $title,
                 a.signed = coalesce($signed, a.signed),
                 a.expires = coalesce($expires, a.expires),

@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Pattern;
+import org.dataflowatlas.graph.GraphWritten;
 import org.dataflowatlas.graph.Lineage;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.exceptions.Neo4jException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
@@ -25,8 +27,10 @@ public class CypherScriptLoader {
     private static final Pattern POSITION = Pattern.compile("\\(line (\\d+), column \\d+");
 
     private final Driver driver;
+    private final ApplicationEventPublisher events;
 
-    CypherScriptLoader(Driver driver) {
+    CypherScriptLoader(Driver driver, ApplicationEventPublisher events) {
+        this.events = events;
         this.driver = driver;
     }
 
@@ -74,6 +78,7 @@ public class CypherScriptLoader {
                 Lineage.rebuildAll(
                         (cypher, parameters) -> session.run(cypher, parameters).consume());
             }
+            events.publishEvent(new GraphWritten("load"));
         }
         return result.took(Duration.ofNanos(System.nanoTime() - started));
     }

@@ -1,6 +1,10 @@
 package org.dataflowatlas.timeline;
 
+import java.time.OffsetDateTime;
 import java.util.List;
+import org.dataflowatlas.PartialDate;
+import org.dataflowatlas.graph.AsOf;
+import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -15,7 +19,10 @@ class TimelineController {
     }
 
     @QueryMapping
-    List<TimelineEntry> timeline(@Argument String entity) {
-        return timelines.timeline(entity);
+    List<TimelineEntry> timeline(
+            @Argument String entity,
+            @Argument @Nullable PartialDate asKnownOn,
+            @Argument @Nullable OffsetDateTime recordedAsOf) {
+        return timelines.timeline(entity, AsOf.of(asKnownOn, recordedAsOf));
     }
 }

@@ -2,9 +2,12 @@ package org.dataflowatlas.timeline;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import org.dataflowatlas.NotFoundException;
 import org.dataflowatlas.PartialDate;
+import org.dataflowatlas.flow.FlowPredicates;
+import org.dataflowatlas.graph.AsOf;
 import org.dataflowatlas.graph.Entities;
 import org.dataflowatlas.graph.Ids;
 import org.dataflowatlas.organization.OrganizationService;
@@ -12,7 +15,10 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** An entity's history in one read statement: events, statements, flows starting and ending, ownership changes. */
+/**
+ * An entity's history in one read statement: events, statements, flows starting and ending, ownership
+ * changes; as known on a date or recorded at an instant, what was known or recorded then.
+ */
 @Service
 @Transactional(readOnly = true)
 public class TimelineService {
@@ -36,22 +42,28 @@ public class TimelineService {
 
     private static final String EXISTS = FIND + "RETURN count(n) > 0 AS found";
 
-    private static final String TIMELINE = FIND + """
+    private static final String TIMELINE = FIND
+            + """
             WITH n,
-                 // Retracted events and statements are kept in the graph, not told as history.
-                 COLLECT { MATCH (n)<-[:INVOLVES]-(e:Event) WHERE NOT coalesce(e.retracted, false) RETURN e
-                           UNION MATCH (e:Event) WHERE e = n AND NOT coalesce(e.retracted, false) RETURN e } AS events,
-                 COLLECT { MATCH (n)<-[:ABOUT]-(st:Statement) WHERE NOT coalesce(st.retracted, false) RETURN st
-                           UNION MATCH (n)-[:STATED]->(st:Statement) WHERE NOT coalesce(st.retracted, false) RETURN st
-                           UNION MATCH (st:Statement) WHERE st = n AND NOT coalesce(st.retracted, false) RETURN st
-                         } AS statements,
+                 COLLECT { MATCH (n)<-[:INVOLVES]-(e:Event) RETURN e
+                           UNION MATCH (e:Event) WHERE e = n RETURN e } AS candidateEvents,
+                 COLLECT { MATCH (n)<-[:ABOUT]-(st:Statement) RETURN st
+                           UNION MATCH (n)-[:STATED]->(st:Statement) RETURN st
+                           UNION MATCH (st:Statement) WHERE st = n RETURN st
+                         } AS candidateStatements,
                  COLLECT { MATCH (n)-[:SENDS]->(f:DataFlow) RETURN f
                            UNION MATCH (n)<-[:TO]-(f:DataFlow) RETURN f
                            UNION MATCH (n)<-[:VIA]-(f:DataFlow) RETURN f
                            UNION MATCH (n)<-[:CARRIES]-(f:DataFlow) RETURN f
-                           UNION MATCH (f:DataFlow) WHERE f = n RETURN f } AS flows,
+                           UNION MATCH (f:DataFlow) WHERE f = n RETURN f } AS candidateFlows,
                  COLLECT { MATCH (owner)-[r:OWNS]->(owned) WHERE owner = n OR owned = n
-                           RETURN {r: r, owner: owner, owned: owned} } AS ownerships
+                           RETURN {r: r, owner: owner, owned: owned} } AS candidateOwnerships
+            // Retracted events and statements are kept in the graph, not told as history; as known on a
+            // date or recorded at an instant, only what was known or recorded then is told.
+            WITH n, [e IN candidateEvents WHERE %1$s AND %2$s] AS events,
+                 [st IN candidateStatements WHERE %3$s AND %4$s] AS statements,
+                 [f IN candidateFlows WHERE %5$s AND %6$s] AS flows,
+                 [o IN candidateOwnerships WHERE %7$s] AS ownerships
             CALL (events, statements, flows, ownerships) {
               UNWIND events AS e
               RETURN 'EVENT' AS kind, e.date AS date, e.title AS title, e AS subject, null AS fromId, null AS toId
@@ -68,8 +80,9 @@ public class TimelineService {
                 {kind: 'FLOW_START', date: f.since, title: label + ' begins'},
                 {kind: 'FLOW_FIRST_EVIDENCED', date: CASE WHEN f.since IS NULL THEN firstEvidence[0] END,
                  title: label + ' first evidenced'},
-                {kind: 'FLOW_END', date: f.until, title: label + ' ends'},
-                {kind: 'FLOW_RETRACTED', date: CASE WHEN f.retracted THEN '' END, title: label + ' retracted: ' + coalesce(f.retractionReason, '')}
+                {kind: 'FLOW_END', date: CASE WHEN %8$s THEN f.until END, title: label + ' ends'},
+                {kind: 'FLOW_RETRACTED', date: CASE WHEN f.retracted AND NOT %9$s THEN '' END,
+                 title: label + ' retracted: ' + coalesce(f.retractionReason, '')}
               ] AS entry
               WITH entry, f, s, t WHERE entry.date IS NOT NULL
               RETURN entry.kind AS kind, nullif(entry.date, '') AS date, entry.title AS title, f AS subject,
@@ -84,7 +97,19 @@ public class TimelineService {
               RETURN entry.kind AS kind, entry.date AS date, entry.title AS title, o.owner AS subject, null AS fromId, null AS toId
             }
             RETURN kind, date, title, subject, fromId, toId
-            """;
+            """.formatted(
+                            AsOf.standing("e"),
+                            AsOf.counts("e"),
+                            AsOf.standing("st"),
+                            AsOf.counts("st", "REPORTED_IN"),
+                            FlowPredicates.recorded("f"),
+                            FlowPredicates.known("f"),
+                            AsOf.relationshipCounts("o.r"),
+                            // An end is told once its evidence is known and it is recorded, as traces read it.
+                            """
+                    ($anyKnown OR f.untilKnownSince <= $knownOn)
+                      AND ($anyRecorded OR f.untilRecordedAt <= $recordedAsOf)""",
+                            FlowPredicates.notRetracted("f"));
 
     private final Neo4jClient neo4j;
     private final OrganizationService organizations;
@@ -97,11 +122,12 @@ public class TimelineService {
     }
 
     /** Oldest first; a partial date sorts by the first day it covers, then the shorter interval first; undated last. */
-    public List<TimelineEntry> timeline(String id) {
+    public List<TimelineEntry> timeline(String id, AsOf asOf) {
         Ids.checkSlug("entity", id);
+        var parameters = new HashMap<String, Object>(asOf.parameters());
+        parameters.put("id", id);
         var entries = new ArrayList<TimelineEntry>(neo4j.query(TIMELINE)
-                .bind(id)
-                .to("id")
+                .bindAll(parameters)
                 .fetchAs(TimelineEntry.class)
                 .mappedBy((types, record) -> new TimelineEntry(
                         record.get("date").asString(null),
@@ -115,7 +141,7 @@ public class TimelineService {
         if (entries.isEmpty() && !exists(id)) {
             var kept = organizations.canonicalId(id);
             if (!kept.equals(id)) { // the id of an organization merged into another
-                return timeline(kept);
+                return timeline(kept, asOf);
             }
             throw new NotFoundException("entity: nothing has the id '" + id + "'. Find ids with search(text: …).");
         }

@@ -16,7 +16,8 @@ public record Exposure(
         List<KindExposure> byKind,
         List<Organization> vendors,
         List<Product> products,
-        boolean truncated) {
+        boolean truncated,
+        int undatedLeftOut) {
 
     /** Agencies reached at one level of government; a group (e.g. "dozens" of police customers) is listed in groups. */
     public record JurisdictionExposure(

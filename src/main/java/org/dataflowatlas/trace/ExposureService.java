@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import org.dataflowatlas.PartialDate;
 import org.dataflowatlas.flow.FlowService;
 import org.dataflowatlas.flow.Product;
+import org.dataflowatlas.graph.AsOf;
 import org.dataflowatlas.organization.Jurisdiction;
 import org.dataflowatlas.organization.OrgKind;
 import org.dataflowatlas.organization.Organization;
@@ -40,23 +41,19 @@ public class ExposureService {
     }
 
     /** The trace an exposure summarises: LINEAGE, downstream, up to every reached organization. */
-    public static TraceRequest request(String platformId, @Nullable PartialDate activeOn, int maxHops) {
-        return new TraceRequest(
-                platformId,
-                Direction.DOWNSTREAM,
-                TraceMode.LINEAGE,
-                maxHops,
-                activeOn,
-                null,
-                null,
-                null,
-                null,
-                MAX_REACHED,
-                TraceService.MAX_PATHS);
+    public static TraceRequest request(String platformId, @Nullable PartialDate activeOn, AsOf asOf, int maxHops) {
+        return TraceRequest.from(platformId)
+                .maxHops(maxHops)
+                .activeOn(activeOn)
+                .asOf(asOf)
+                .limit(MAX_REACHED)
+                .maxPaths(TraceService.MAX_PATHS)
+                .originField("platform")
+                .build();
     }
 
-    public Exposure exposure(String platformId, @Nullable PartialDate activeOn, int maxHops) {
-        var trace = traces.trace(request(platformId, activeOn, maxHops), "platform");
+    public Exposure exposure(String platformId, @Nullable PartialDate activeOn, AsOf asOf, int maxHops) {
+        var trace = traces.trace(request(platformId, activeOn, asOf, maxHops));
         // The trace brought its organizations; only the products of its flows need a statement.
         var byId = new HashMap<String, Organization>();
         var flowIds = new LinkedHashSet<String>();
@@ -122,7 +119,8 @@ public class ExposureService {
                 byKind,
                 organizationsOf(allVendors, byId),
                 List.copyOf(allProducts.values()),
-                trace.truncated());
+                trace.truncated(),
+                trace.undatedLeftOut());
     }
 
     /** A group standing for agencies at several levels counts at each; an agency of unknown level under null. */

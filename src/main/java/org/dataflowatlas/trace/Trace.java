@@ -3,14 +3,18 @@ package org.dataflowatlas.trace;
 import java.util.List;
 import org.dataflowatlas.organization.Organization;
 
-/** What a trace found; {@code truncated} when a limit cut the answer. */
+/**
+ * What a trace found; {@code truncated} when a limit cut the answer; {@code undatedLeftOut} the flows
+ * an {@code asKnownOn} trace did not follow because none of their evidence is dated.
+ */
 public record Trace(
         Organization origin,
         Direction direction,
         TraceMode mode,
         List<Reach> reached,
         List<FlowPath> paths,
-        boolean truncated) {
+        boolean truncated,
+        int undatedLeftOut) {
 
     /** Compared as the same object: hashing every reach and path of a trace costs more than it is worth. */
     @Override

@@ -1,6 +1,7 @@
 package org.dataflowatlas.trace;
 
 import org.dataflowatlas.flow.FlowPredicates;
+import org.dataflowatlas.graph.AsOf;
 
 /**
  * The Cypher of every trace-shaped question, in one place. A trace is walked breadth first, one
@@ -14,9 +15,17 @@ public final class TraceQueries {
 
     public static final int MAX_HOPS = 8;
 
-    /** What every hop must satisfy: pruned while walking, the dated-evidence rule included. */
-    private static final String HOP_FILTER =
-            "coalesce(f.retracted, false) = false AND f.confidence IN $confidences AND " + FlowPredicates.activeOn("f");
+    /**
+     * What every hop must satisfy: pruned while walking, the dated-evidence rule and the known and
+     * recorded times included. A flow with no dated evidence passes the known-time rule here, marked
+     * {@code undated}, so the walk can say how many it left out for that reason.
+     */
+    private static final String HOP_FILTER = FlowPredicates.standing("f") + " AND " + FlowPredicates.knownOrUndated("f")
+            + " AND f.confidence IN $confidences AND " + FlowPredicates.activeOn("f");
+
+    /** What {@code paths} follows: as a hop, but a flow without dated evidence is not known at all. */
+    private static final String PATH_FILTER = FlowPredicates.standing("f") + " AND " + FlowPredicates.known("f")
+            + " AND f.confidence IN $confidences AND " + FlowPredicates.activeOn("f");
 
     /**
      * The first hop: the origin and every flow leaving (DOWNSTREAM) or entering (UPSTREAM) it, with
@@ -41,6 +50,24 @@ public final class TraceQueries {
             RETURN COLLECT { UNWIND $flows AS id MATCH (f:DataFlow {id: id}) RETURN f } AS flows,
                    COLLECT { UNWIND $organizations AS id MATCH (o:Organization {id: id}) RETURN o } AS organizations
             """;
+
+    /**
+     * What says when each flow changed: its recorded, retracted and ended instants with the audit
+     * entries written at them (the same transaction instant), and its dated sources with the day
+     * each counts from (see {@code graph.AsOf}).
+     */
+    static final String CHANGES = """
+            UNWIND $ids AS key
+            MATCH (f:DataFlow {id: key})
+            RETURN key, f.recordedAt AS recordedAt, f.retractedAt AS retractedAt, f.untilRecordedAt AS untilRecordedAt,
+                   f.knownSince AS knownSince, f.retractionKnownSince AS retractionKnownSince,
+                   f.untilKnownSince AS untilKnownSince,
+                   COLLECT { MATCH (a:AuditEntry) WHERE a.at IN [f.recordedAt, f.retractedAt, f.untilRecordedAt] AND key IN a.ids
+                             RETURN {id: a.id, at: a.at, operation: a.operation} } AS writes,
+                   COLLECT { MATCH (f)-[e:EVIDENCED_BY|RETRACTION_EVIDENCED_BY]->(s:Source) WHERE s.published IS NOT NULL
+                             RETURN {source: s, day: %s, retraction: type(e) = 'RETRACTION_EVIDENCED_BY',
+                                     ends: coalesce(e.ends, false)} ORDER BY s.id } AS sources
+            """.formatted(AsOf.lastDay("s.published"));
 
     /** The categories asked for and every category derived from them, transitively. */
     static final String CATEGORIES_AND_DESCENDANTS = """
@@ -77,10 +104,12 @@ public final class TraceQueries {
      * of the hop. Parameters rather than variants of the text keep one plan per statement.
      */
     private static final String END_FILTER_COLUMNS =
-            "CASE WHEN $byPurpose THEN f.purpose END AS purpose, CASE WHEN $byKind THEN labels(b) END AS labels";
+            "CASE WHEN $byPurpose THEN f.purpose END AS purpose, CASE WHEN $byKind THEN labels(b) END AS labels, "
+                    + FlowPredicates.undated("f") + " AS undated";
 
     private static final String END_FILTER_ENTRIES =
-            "purpose: CASE WHEN $byPurpose THEN f.purpose END, labels: CASE WHEN $byKind THEN labels(b) END";
+            "purpose: CASE WHEN $byPurpose THEN f.purpose END, labels: CASE WHEN $byKind THEN labels(b) END, undated: "
+                    + FlowPredicates.undated("f");
 
     private static final String DOWNSTREAM_FIRST =
             FIRST_HOP.formatted("-[:SENDS]->", "-[:TO]->", HOP_FILTER, END_FILTER_ENTRIES);
@@ -94,6 +123,19 @@ public final class TraceQueries {
             NEXT_LINEAGE_HOP.formatted("-[:FEEDS]->", "-[:TO]->", HOP_FILTER, END_FILTER_COLUMNS);
     private static final String UPSTREAM_LINEAGE_NEXT =
             NEXT_LINEAGE_HOP.formatted("<-[:FEEDS]-", "<-[:SENDS]-", HOP_FILTER, END_FILTER_COLUMNS);
+
+    /**
+     * The downstream first hop with another filter and without the {@code undated} entry: what
+     * {@code TraceStatementShapeTest} profiles against, to show that with neither time the product's
+     * filter reads no more than a bare one.
+     */
+    static String downstreamFirstHop(String hopFilter) {
+        return FIRST_HOP.formatted(
+                "-[:SENDS]->",
+                "-[:TO]->",
+                hopFilter,
+                "purpose: CASE WHEN $byPurpose THEN f.purpose END, labels: CASE WHEN $byKind THEN labels(b) END");
+    }
 
     static String firstHop(Direction direction) {
         return direction == Direction.DOWNSTREAM ? DOWNSTREAM_FIRST : UPSTREAM_FIRST;
@@ -126,6 +168,6 @@ public final class TraceQueries {
             """;
 
     static String paths(int k, int maxHops) {
-        return PATHS.formatted(k, maxHops, HOP_FILTER, SIMPLE_PATH);
+        return PATHS.formatted(k, maxHops, PATH_FILTER, SIMPLE_PATH);
     }
 }

@@ -12,6 +12,7 @@ import org.dataflowatlas.NotFoundException;
 import org.dataflowatlas.PartialDate;
 import org.dataflowatlas.flow.Confidence;
 import org.dataflowatlas.flow.FlowPredicates;
+import org.dataflowatlas.graph.AsOf;
 import org.dataflowatlas.graph.Ids;
 import org.dataflowatlas.organization.Organization;
 import org.dataflowatlas.organization.OrganizationService;
@@ -37,18 +38,12 @@ public class TraceService {
     }
 
     public Trace trace(TraceRequest request) {
-        return trace(request, "from");
-    }
-
-    /** A trace whose origin the caller named otherwise (exposure's platform), for the error messages. */
-    Trace trace(TraceRequest request, String originField) {
-        check(request, originField);
         var walked = walk(request, repository::run);
         var origin = walked.origin();
         if (origin == null) {
             // Not an organization's own id: perhaps the id of one merged into another, which resolves to it.
-            var resolved = requireOrganization(originField, request.from());
-            return trace(withOrigin(request, resolved.id()), originField);
+            var resolved = requireOrganization(request.originField(), request.from());
+            return trace(request.withFrom(resolved.id()));
         }
         var rows = walked.paths();
         var hopsByOrganization = new LinkedHashMap<String, Integer>();
@@ -73,11 +68,12 @@ public class TraceService {
                 reached.add(new Reach(reachedBy.get(id), hops, pathsByOrganization.getOrDefault(id, List.of())));
             }
         });
-        return new Trace(origin, request.direction(), request.mode(), reached, paths, truncated);
+        return new Trace(
+                origin, request.direction(), request.mode(), reached, paths, truncated, walked.undatedLeftOut());
     }
 
     /**
-     * Walks a checked request with the given statements: the very walk {@link #trace} makes (the
+     * Walks a request with the given statements: the very walk {@link #trace} makes (the
      * benchmark runs it through the bare driver too). One row more than any answer can use tells
      * whether the graph held more.
      */
@@ -86,7 +82,7 @@ public class TraceService {
     }
 
     private static TraceWalk.Result walk(TraceRequest request, TraceWalk.Statements statements, int rowCap) {
-        var parameters = filterParameters(request.activeOn(), request.minConfidence());
+        var parameters = filterParameters(request.activeOn(), request.asOf(), request.minConfidence());
         parameters.put("from", request.from());
         parameters.put("categories", request.categories());
         return new TraceWalk(statements).walk(request, parameters, rowCap);
@@ -96,18 +92,15 @@ public class TraceService {
      * Every LINEAGE path downstream from an organization, whatever its confidence, shortest first:
      * what policyConflicts checks against the organization's policies. Empty for an unknown origin.
      */
-    public List<FlowPath> lineagePaths(String from, @Nullable PartialDate activeOn, int maxHops) {
-        var request = new TraceRequest(
-                from, Direction.DOWNSTREAM, TraceMode.LINEAGE, maxHops, activeOn, null, null, null, null, 1, 1);
+    public List<FlowPath> lineagePaths(String from, @Nullable PartialDate activeOn, AsOf asOf, int maxHops) {
+        var request = TraceRequest.from(from)
+                .maxHops(maxHops)
+                .activeOn(activeOn)
+                .asOf(asOf)
+                .limit(1)
+                .maxPaths(1)
+                .build();
         return walk(request, repository::run, TraceWalk.MAX_WALKED_PATHS).paths();
-    }
-
-    /** Checks what needs no database: hop count, limits and the form of the origin's id. */
-    public static void check(TraceRequest request, String originField) {
-        checkHops("maxHops", request.maxHops());
-        checkRange("limit", request.limit(), MAX_LIMIT);
-        checkRange("maxPaths", request.maxPaths(), MAX_PATHS);
-        Ids.checkSlug(originField, request.from());
     }
 
     /** A statement ready to run. */
@@ -115,19 +108,19 @@ public class TraceService {
 
     /** The statement {@link #paths} runs, after the checks that need no database. */
     public static TraceStatement pathsStatement(
-            String from, String to, int maxHops, int k, @Nullable PartialDate activeOn) {
-        checkHops("maxHops", maxHops);
-        checkRange("k", k, MAX_K);
+            String from, String to, int maxHops, int k, @Nullable PartialDate activeOn, AsOf asOf) {
+        TraceRequest.checkHops("maxHops", maxHops);
+        TraceRequest.checkRange("k", k, MAX_K);
         Ids.checkSlug("from", from);
         Ids.checkSlug("to", to);
-        var parameters = filterParameters(activeOn, null);
+        var parameters = filterParameters(activeOn, asOf, null);
         parameters.put("from", from);
         parameters.put("to", to);
         return new TraceStatement(TraceQueries.paths(k, maxHops), parameters);
     }
 
-    public List<FlowPath> paths(String from, String to, int maxHops, int k, @Nullable PartialDate activeOn) {
-        var statement = pathsStatement(from, to, maxHops, k, activeOn);
+    public List<FlowPath> paths(String from, String to, int maxHops, int k, @Nullable PartialDate activeOn, AsOf asOf) {
+        var statement = pathsStatement(from, to, maxHops, k, activeOn, asOf);
         if (from.equals(to)) {
             requireOrganization("from", from);
             throw new InvalidInputException(
@@ -138,47 +131,17 @@ public class TraceService {
             var start = requireOrganization("from", from).id();
             var end = requireOrganization("to", to).id();
             if (!start.equals(from) || !end.equals(to)) { // ids of organizations merged into others
-                return paths(start, end, maxHops, k, activeOn);
+                return paths(start, end, maxHops, k, activeOn, asOf);
             }
         }
         return paths;
     }
 
-    private static TraceRequest withOrigin(TraceRequest request, String from) {
-        return new TraceRequest(
-                from,
-                request.direction(),
-                request.mode(),
-                request.maxHops(),
-                request.activeOn(),
-                request.purposes(),
-                request.minConfidence(),
-                request.categories(),
-                request.toKinds(),
-                request.limit(),
-                request.maxPaths());
-    }
-
     static Map<String, @Nullable Object> filterParameters(
-            @Nullable PartialDate activeOn, @Nullable Confidence minimum) {
-        var parameters = new HashMap<String, @Nullable Object>(FlowPredicates.activeOnParameters(activeOn));
+            @Nullable PartialDate activeOn, AsOf asOf, @Nullable Confidence minimum) {
+        var parameters = FlowPredicates.parameters(activeOn, asOf);
         parameters.put("confidences", Confidence.atLeast(minimum));
         return parameters;
-    }
-
-    public static void checkHops(String field, int maxHops) {
-        if (maxHops < 1 || maxHops > TraceQueries.MAX_HOPS) {
-            throw new InvalidInputException(
-                    field + " must be between 1 and " + TraceQueries.MAX_HOPS + " (got " + maxHops
-                            + "); longer chains explode combinatorially — narrow the question with activeOn, purposes or"
-                            + " categories instead.");
-        }
-    }
-
-    private static void checkRange(String field, int value, int max) {
-        if (value < 1 || value > max) {
-            throw new InvalidInputException(field + " must be between 1 and " + max + " (got " + value + ").");
-        }
     }
 
     Organization requireOrganization(String field, String id) {

@@ -2,6 +2,7 @@ package org.dataflowatlas.trace;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +43,12 @@ public final class TraceWalk {
         List<Record> run(String cypher, Map<String, @Nullable Object> parameters);
     }
 
-    /** The answer: the origin (null when there is none) and the paths found, in answer order. */
-    public record Result(@Nullable Organization origin, List<FlowPath> paths, boolean full) {}
+    /**
+     * The answer: the origin (null when there is none), the paths found, in answer order, and how
+     * many flows would have extended a path but were left out because none of their evidence is
+     * dated (with {@code asKnownOn} only).
+     */
+    public record Result(@Nullable Organization origin, List<FlowPath> paths, boolean full, int undatedLeftOut) {}
 
     /**
      * A path as a chain back to the origin: cheap to extend, made into a {@link FlowPath} only when
@@ -81,6 +86,7 @@ public final class TraceWalk {
             String to,
             @Nullable OrgKind kind,
             String nextKey,
+            boolean undated,
             @Nullable Node flowNode,
             @Nullable Node toNode) {}
 
@@ -111,7 +117,7 @@ public final class TraceWalk {
         parameters.put("byKind", kinds != null);
         var first = statements.run(TraceQueries.firstHop(request.direction()), parameters);
         if (first.isEmpty()) {
-            return new Result(null, List.of(), false);
+            return new Result(null, List.of(), false, 0);
         }
         var origin = Organization.of(first.getFirst().get("origin").asNode());
         var root = new Step(null, null, origin.id(), origin.id(), 0);
@@ -124,6 +130,7 @@ public final class TraceWalk {
         List<Step> frontier = List.of(root);
         Map<String, List<Edge>> edges = Map.of(origin.id(), firstEdges);
         long walked = 0;
+        var undated = new HashSet<String>();
         for (int hops = 1; hops <= request.maxHops(); hops++) {
             if (hops > 1) {
                 var keys = new LinkedHashSet<String>();
@@ -139,7 +146,11 @@ public final class TraceWalk {
             var extended = new ArrayList<Step>();
             for (var step : frontier) {
                 for (var edge : edges.getOrDefault(step.key(), List.of())) {
-                    if (!step.visits(edge.to())) {
+                    if (edge.undated()) {
+                        if (!step.visits(edge.to())) {
+                            undated.add(edge.flowId());
+                        }
+                    } else if (!step.visits(edge.to())) {
                         extended.add(new Step(step, edge, edge.to(), edge.nextKey(), hops));
                     }
                 }
@@ -169,10 +180,10 @@ public final class TraceWalk {
         boolean full = kept.size() >= rowCap;
         var rows = kept.subList(0, Math.min(kept.size(), rowCap));
         if (rows.isEmpty()) {
-            return new Result(origin, List.of(), full);
+            return new Result(origin, List.of(), full, undated.size());
         }
         var paths = paths(rows, origin, downstream);
-        return new Result(origin, paths, full);
+        return new Result(origin, paths, full, undated.size());
     }
 
     /**
@@ -263,6 +274,7 @@ public final class TraceWalk {
                 to,
                 kind,
                 lineage ? flow : to,
+                hop.get("undated").asBoolean(false),
                 flowNode.isNull() ? null : flowNode.asNode(),
                 toNode.isNull() ? null : toNode.asNode());
     }

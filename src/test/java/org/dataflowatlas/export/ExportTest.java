@@ -11,8 +11,6 @@ import org.dataflowatlas.AtlasIntegrationTest;
 import org.dataflowatlas.DataflowAtlasApplication;
 import org.dataflowatlas.TestSupport;
 import org.dataflowatlas.script.CypherScriptLoader;
-import org.dataflowatlas.trace.Direction;
-import org.dataflowatlas.trace.TraceMode;
 import org.dataflowatlas.trace.TraceRequest;
 import org.dataflowatlas.trace.TraceService;
 import org.junit.jupiter.api.Test;
@@ -151,11 +149,7 @@ class ExportTest {
     }
 
     private static List<String> reached(TraceService traces) {
-        return traces
-                .trace(new TraceRequest(
-                        "x", Direction.DOWNSTREAM, TraceMode.LINEAGE, 4, null, null, null, null, null, 200, 500))
-                .paths()
-                .stream()
+        return traces.trace(TraceRequest.from("x").build()).paths().stream()
                 .map(path -> String.join(">", path.organizationIds()))
                 .toList();
     }

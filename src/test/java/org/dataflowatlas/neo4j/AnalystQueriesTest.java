@@ -68,6 +68,75 @@ class AnalystQueriesTest {
     }
 
     @Test
+    void the_browser_as_known_on_query_gives_the_same_paths_as_the_api() throws IOException {
+        loader.load(new ClassPathResource("fixtures/known-time-fixture.cypher"));
+        assertThat(browserPaths("07-trace-as-known-on.cypher", "x", "'2023-06-30'"))
+                .isEmpty();
+        assertThat(browserPaths("07-trace-as-known-on.cypher", "x", "'2024-12-31'"))
+                .contains("x > dataminr > us-secret-service");
+        for (var origin : List.of("x", "kt-platform")) {
+            for (var day : List.of("2023-06-30", "2023-12-31", "2024-03-31", "2025-02-28", "2024-12-31")) {
+                assertThat(browserPaths("07-trace-as-known-on.cypher", origin, "'" + day + "'"))
+                        .as("paths from %s as known on %s", origin, day)
+                        .containsExactlyInAnyOrderElementsOf(apiPaths(origin, "asKnownOn", day));
+            }
+        }
+    }
+
+    @Test
+    void the_browser_as_recorded_at_query_gives_the_same_paths_as_the_api() throws IOException {
+        loader.load(new ClassPathResource("fixtures/known-time-fixture.cypher"));
+        // The seed is loaded when the server starts, the fixture after: between them, only the seed.
+        var seedLoaded = driver.executableQuery(
+                        "MATCH (f:DataFlow {id: 'x-to-dataminr-firehose'}) RETURN toString(f.recordedAt) AS at")
+                .execute()
+                .records()
+                .getFirst()
+                .get("at")
+                .asString();
+        assertThat(browserPaths("08-trace-as-recorded-at.cypher", "kt-platform", "datetime('" + seedLoaded + "')"))
+                .isEmpty();
+        assertThat(browserPaths("08-trace-as-recorded-at.cypher", "x", "datetime('" + seedLoaded + "')"))
+                .contains("x > dataminr > us-secret-service");
+        for (var origin : List.of("x", "kt-platform")) {
+            for (var instant : List.of("2000-01-01T00:00:00Z", seedLoaded, "2100-01-01T00:00:00Z")) {
+                assertThat(browserPaths("08-trace-as-recorded-at.cypher", origin, "datetime('" + instant + "')"))
+                        .as("paths from %s as recorded at %s", origin, instant)
+                        .containsExactlyInAnyOrderElementsOf(apiPaths(origin, "recordedAsOf", instant));
+            }
+        }
+    }
+
+    /** The paths of a Browser query whose first line is {@code WITH 'x' AS origin, <value> AS <name>}. */
+    private List<String> browserPaths(String file, String origin, String value) throws IOException {
+        var text = Files.readString(Path.of("cypher/queries", file));
+        var first = text.lines()
+                .filter(line -> line.startsWith("WITH 'x' AS origin, "))
+                .findFirst()
+                .orElseThrow();
+        var name = first.substring(first.lastIndexOf(" AS ") + 4);
+        return run(file, first, "WITH '" + origin + "' AS origin, " + value + " AS " + name).stream()
+                .map(r -> organizationIds(r.get("path").asPath()))
+                .toList();
+    }
+
+    private List<String> apiPaths(String origin, String argument, String value) {
+        var response = graphQl.documentName("traceAsOf")
+                .variables(java.util.Map.of("from", origin, argument, value))
+                .execute();
+        int count = response.path("trace.paths").entityList(Object.class).get().size();
+        var api = new ArrayList<String>();
+        for (int i = 0; i < count; i++) {
+            api.add(String.join(
+                    " > ",
+                    response.path("trace.paths[" + i + "].organizations[*].id")
+                            .entityList(String.class)
+                            .get()));
+        }
+        return api;
+    }
+
+    @Test
     void the_browser_policy_query_gives_the_same_approvals_as_the_api() throws IOException {
         loader.load(new ClassPathResource("fixtures/trace-fixture.cypher"));
         for (var platform : List.of("x", "tf-platform", "tf-platform2", "tf-platform3")) {

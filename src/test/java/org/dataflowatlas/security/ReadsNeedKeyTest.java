@@ -13,7 +13,13 @@ import org.springframework.test.context.TestPropertySource;
 
 /** The setting for shared servers: {@code dataflow.security.reads=key} (its own application context). */
 @AtlasIntegrationTest
-@TestPropertySource(properties = "dataflow.security.reads=key")
+// The subscription limits are TraceChangedLimitsTest's: the same properties share one context.
+@TestPropertySource(
+        properties = {
+            "dataflow.security.reads=key",
+            "dataflow.subscriptions.per-key=2",
+            "dataflow.subscriptions.total=3"
+        })
 class ReadsNeedKeyTest {
 
     private static final String QUERY = "{ organization(id: \"x\") { name } }";

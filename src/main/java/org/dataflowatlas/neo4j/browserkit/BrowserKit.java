@@ -27,7 +27,9 @@ public final class BrowserKit {
             "03-policy-conflicts.cypher",
             "04-evidence-for-a-flow.cypher",
             "05-the-whole-seed-case.cypher",
-            "06-what-is-inferred.cypher");
+            "06-what-is-inferred.cypher",
+            "07-trace-as-known-on.cypher",
+            "08-trace-as-recorded-at.cypher");
 
     private static final Pattern QUERY = Pattern.compile("\\{\\{query:([a-z0-9-]+\\.cypher)}}");
 
