@@ -31,6 +31,7 @@ final class KnownEntities {
 
     final Map<String, Set<String>> organizationsByName = new HashMap<>();
     final Map<String, String> organizationNames = new HashMap<>();
+    final Map<String, List<String>> organizationAliases = new HashMap<>();
     final Set<String> organizationIds = new LinkedHashSet<>();
     final Map<String, Set<String>> peopleByName = new HashMap<>();
     final Set<String> personIds = new LinkedHashSet<>();

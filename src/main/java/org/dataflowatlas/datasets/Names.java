@@ -11,7 +11,10 @@ final class Names {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NOT_WORD = Pattern.compile("[^a-z0-9]+");
 
-    /** Legal forms, which differ between registrations of the same company ("Acxiom LLC", "ACXIOM CORPORATION"). */
+    /**
+     * Legal forms, which differ between registrations of the same company ("Acxiom LLC", "ACXIOM
+     * CORPORATION"). "Holdings" is not one: a holding company is another company than its business.
+     */
     private static final Set<String> LEGAL_FORMS = Set.of(
             "inc",
             "incorporated",
