@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.dataflowatlas.InvalidInputException;
+import org.dataflowatlas.datasets.EventsImporter;
+import org.dataflowatlas.datasets.RegistriesImporter;
 import org.dataflowatlas.importer.ImportFailedException;
 import org.dataflowatlas.importer.Importer;
 import org.dataflowatlas.importer.MappingException;
@@ -26,7 +28,11 @@ import picocli.CommandLine.Unmatched;
             "written in batches (one transaction each) with progress. Re-importing the same files changes nothing.",
             "--format ftm imports a FollowTheMoney entity file (one entity per line, from Aleph or OpenSanctions):",
             "organizations, companies, public bodies, people, documents, ownership, directorships, memberships and",
-            "documentation, checked whole and written in one transaction; every fact cites a source for the file."
+            "documentation, checked whole and written in one transaction; every fact cites a source for the file.",
+            "--format events imports a timeline of reported events (JSON lines) through an events mapping",
+            "(default surveillance-events): actors resolved by the mapping's alias table, checked whole, one transaction.",
+            "--format registries imports data-broker registries and lobbying filings from a folder through a registries",
+            "mapping (default data-brokers): one organization per broker across registries, merges and near-misses reported."
         },
         footer = {
             "",
@@ -35,6 +41,8 @@ import picocli.CommandLine.Unmatched;
             "  java -jar target/dataflow-atlas.jar import --mapping transparency-reports datasets/transparency-reports",
             "  java -jar target/dataflow-atlas.jar import --mapping my-mapping.yaml --dry-run data/contracts.csv",
             "  java -jar target/dataflow-atlas.jar import --format ftm --dry-run opensanctions-extract.ftm.json",
+            "  java -jar target/dataflow-atlas.jar import --format events --dry-run datasets/surveillance-events",
+            "  java -jar target/dataflow-atlas.jar import --format registries datasets/data-brokers",
             "  ./mvnw spring-boot:run -Dspring-boot.run.arguments=\"import --mapping flock-sharing datasets/flock-sharing\"",
             "",
             "Exit codes: 0 imported, 1 rows or mapping rejected (nothing written) or a batch failed, 2 bad arguments."
@@ -53,7 +61,9 @@ final class ImportCommand implements Callable<Integer> {
     @Option(
             names = "--format",
             defaultValue = "csv",
-            description = "csv (default: datasets through a mapping) or ftm (a FollowTheMoney entity file).")
+            description =
+                    "csv (default: datasets through a mapping), ftm (a FollowTheMoney entity file), events"
+                            + " (a timeline of reported events, JSON lines) or registries (data-broker registries and lobbying).")
     String format;
 
     @Option(names = "--dry-run", description = "Read and check every row, report, write nothing.")
@@ -85,8 +95,11 @@ final class ImportCommand implements Callable<Integer> {
         if (format.equals("ftm")) {
             return importFtm(err, out);
         }
+        if (format.equals("events") || format.equals("registries")) {
+            return importDataset(err, out);
+        }
         if (!format.equals("csv")) {
-            err.println("Error: --format must be csv or ftm (got '" + format + "').");
+            err.println("Error: --format must be csv, ftm, events or registries (got '" + format + "').");
             return 2;
         }
         if (mapping == null) {
@@ -103,6 +116,30 @@ final class ImportCommand implements Callable<Integer> {
             err.println("Error: " + ex.getMessage());
             return 1;
         } catch (ImportFailedException ex) {
+            err.println("Error: " + ex.getMessage());
+            return 1;
+        }
+    }
+
+    private Integer importDataset(PrintWriter err, PrintWriter out) {
+        if (paths.size() != 1) {
+            err.println("Error: --format " + format + " takes one "
+                    + (format.equals("events")
+                            ? "events file (JSON lines) or the folder holding it"
+                            : "folder holding the registry files")
+                    + ", got " + paths + ".");
+            return 2;
+        }
+        try (var context = Cli.context(springArguments)) {
+            var progress = new PrintWriter(err, true);
+            var summary = format.equals("events")
+                    ? context.getBean(EventsImporter.class)
+                            .run(mapping == null ? "surveillance-events" : mapping, paths.getFirst(), dryRun, progress)
+                    : context.getBean(RegistriesImporter.class)
+                            .run(mapping == null ? "data-brokers" : mapping, paths.getFirst(), dryRun, progress);
+            summary.lines().forEach(summary.failed() ? err::println : out::println);
+            return summary.failed() ? 1 : 0;
+        } catch (InvalidInputException ex) {
             err.println("Error: " + ex.getMessage());
             return 1;
         }
