@@ -11,6 +11,7 @@ import java.util.Map;
 import org.dataflowatlas.DataflowAtlasApplication;
 import org.dataflowatlas.TestSupport;
 import org.dataflowatlas.evidence.Event;
+import org.dataflowatlas.graph.AsOf;
 import org.dataflowatlas.timeline.TimelineKind;
 import org.dataflowatlas.timeline.TimelineService;
 import org.junit.jupiter.api.AfterAll;
@@ -82,7 +83,7 @@ class EventsImportTest {
 
     @Test
     void the_timeline_of_dataminr_shows_the_reported_events_with_their_sources() {
-        var timeline = context.getBean(TimelineService.class).timeline("dataminr");
+        var timeline = context.getBean(TimelineService.class).timeline("dataminr", AsOf.NOW);
         var events = timeline.stream()
                 .filter(entry -> entry.kind() == TimelineKind.EVENT)
                 .map(entry -> (Event) entry.subject())

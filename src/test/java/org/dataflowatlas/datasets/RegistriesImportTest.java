@@ -10,6 +10,7 @@ import java.util.List;
 import org.dataflowatlas.DataflowAtlasApplication;
 import org.dataflowatlas.TestSupport;
 import org.dataflowatlas.evidence.Event;
+import org.dataflowatlas.graph.AsOf;
 import org.dataflowatlas.timeline.TimelineKind;
 import org.dataflowatlas.timeline.TimelineService;
 import org.junit.jupiter.api.AfterAll;
@@ -130,7 +131,7 @@ class RegistriesImportTest {
                 .satisfies(r -> assertThat(r.get("amount").asDouble()).isEqualTo(360000.0));
 
         // The timeline tells it in order, each entry an event with its evidence.
-        var timeline = context.getBean(TimelineService.class).timeline("acxiom");
+        var timeline = context.getBean(TimelineService.class).timeline("acxiom", AsOf.NOW);
         assertThat(timeline)
                 .filteredOn(entry -> entry.kind() == TimelineKind.EVENT)
                 .extracting(entry -> ((Event) entry.subject()).date())
