@@ -1,12 +1,14 @@
 package org.dataflowatlas.export;
 
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
-/** Values written as Cypher literals (the value types the model uses: text, numbers, booleans, lists, maps). */
+/** Values written as Cypher literals (the value types the model uses: text, numbers, booleans, lists, maps, date-times). */
 final class Literals {
 
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -29,6 +31,13 @@ final class Literals {
             }
             return number.toString();
         }
+        // The instants a write stamps facts with (recordedAt, retractedAt), kept as date-times on load.
+        if (value instanceof ZonedDateTime instant) {
+            return "datetime('" + instant.toOffsetDateTime() + "')";
+        }
+        if (value instanceof OffsetDateTime instant) {
+            return "datetime('" + instant + "')";
+        }
         if (value instanceof List<?> list) {
             return list.stream().map(Literals::cypher).collect(Collectors.joining(", ", "[", "]"));
         }
@@ -39,7 +48,7 @@ final class Literals {
         }
         throw new IllegalStateException(
                 "Export does not support values of type " + value.getClass().getSimpleName() + " (" + value
-                        + "); the model stores text, numbers, booleans and lists.");
+                        + "); the model stores text, numbers, booleans, lists and date-times.");
     }
 
     /** A label, type or property name, backticked when it is not a plain identifier. */
