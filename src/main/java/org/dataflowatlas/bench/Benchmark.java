@@ -11,8 +11,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,8 +56,10 @@ public final class Benchmark {
             String command) {}
 
     private static final String TRACE_QUERY = """
-            query t($from: ID!, $mode: TraceMode!, $hops: Int!, $limit: Int!, $maxPaths: Int!) {
-              trace(from: $from, mode: $mode, maxHops: $hops, limit: $limit, maxPaths: $maxPaths) {
+            query t($from: ID!, $mode: TraceMode!, $hops: Int!, $limit: Int!, $maxPaths: Int!, $asKnownOn: Date,
+                    $recordedAsOf: DateTime) {
+              trace(from: $from, mode: $mode, maxHops: $hops, limit: $limit, maxPaths: $maxPaths, asKnownOn: $asKnownOn,
+                    recordedAsOf: $recordedAsOf) {
                 truncated
                 reached { hops organization { id name } }
                 paths { length organizations { id } flows { id purpose } }
@@ -215,8 +221,9 @@ public final class Benchmark {
                         Importer.DEFAULT_BATCH_SIZE,
                         new PrintWriter(java.io.Writer.nullWriter()));
         realOrigins = RealGraph.origins(driver);
-        new RealGraph(driver, endpoint, log)
-                .warm(report, realOrigins, settings.realWarmup(), settings.realIterations());
+        var real = new RealGraph(driver, endpoint, log);
+        real.warm(report, realOrigins, settings.realWarmup(), settings.realIterations());
+        real.times(report, realOrigins, settings.realWarmup(), settings.realIterations());
         new WriteBench(driver, context.getBean(FlowService.class), log)
                 .run(report, realOrigins, realOrigins.get(1), 5, 30);
     }
@@ -317,6 +324,7 @@ public final class Benchmark {
                         profile[1]));
             }
         }
+        times(settings);
         var empty = new ArrayList<Long>();
         for (int i = 0; i < 200; i++) {
             long started = System.nanoTime();
@@ -331,6 +339,54 @@ public final class Benchmark {
                         + " parsing, validation, limits, no statement) over the same client: %.1f ms p50, %.1f ms p99.%n%n",
                 percentile(empty, 50),
                 percentile(empty, 99)));
+    }
+
+    /**
+     * The 4-hop lineage trace (or the longest measured below it) plain, as known today and as recorded
+     * now, through GraphQL: both keep every fact of the generated graph, so the figures are what the
+     * filters cost.
+     */
+    private void times(Settings settings) {
+        int hops = settings.hops().stream()
+                .filter(h -> h <= 4)
+                .max(Integer::compare)
+                .orElse(settings.hops().getFirst());
+        var variants = new LinkedHashMap<String, Map<String, Object>>();
+        variants.put("plain", Map.of());
+        variants.put(
+                "asKnownOn", Map.of("asKnownOn", LocalDate.now(ZoneOffset.UTC).toString()));
+        variants.put("recordedAsOf", Map.of("recordedAsOf", Instant.now().toString()));
+        var names = List.copyOf(variants.keySet());
+        var times = new LinkedHashMap<String, List<Long>>();
+        names.forEach(name -> times.put(name, new ArrayList<>()));
+        log.printf("Trace LINEAGE %d hops, known and recorded time…%n", hops);
+        log.flush();
+        for (int round = 0; round < settings.warmup() + settings.iterations(); round++) {
+            for (int o = 0; o < settings.origins(); o++) {
+                for (int v = 0; v < names.size(); v++) {
+                    var name = names.get((round + o + v) % names.size());
+                    long t = timeGraphQl("syn-org-" + o, TraceMode.LINEAGE, hops, settings, variants.get(name));
+                    if (round >= settings.warmup()) {
+                        times.get(name).add(t);
+                    }
+                }
+            }
+        }
+        double plain = percentile(times.get("plain"), 50);
+        report.append(String.format(
+                Locale.ROOT,
+                "%nKnown time and recorded time, LINEAGE %d hops through GraphQL, the same origins and rounds:"
+                        + " plain %.1f ms p50 (%.1f p99); `asKnownOn` (the day of the run) %.1f ms p50 (%.1f p99), %.2f×"
+                        + " plain; `recordedAsOf` (now) %.1f ms p50 (%.1f p99), %.2f× plain.%n",
+                hops,
+                plain,
+                percentile(times.get("plain"), 99),
+                percentile(times.get("asKnownOn"), 50),
+                percentile(times.get("asKnownOn"), 99),
+                percentile(times.get("asKnownOn"), 50) / plain,
+                percentile(times.get("recordedAsOf"), 50),
+                percentile(times.get("recordedAsOf"), 99),
+                percentile(times.get("recordedAsOf"), 50) / plain));
     }
 
     /** A downstream trace with no filters, as the GraphQL request asks for it. */
@@ -357,20 +413,24 @@ public final class Benchmark {
     }
 
     private long timeGraphQl(String from, TraceMode mode, int hops, Settings settings) {
+        return timeGraphQl(from, mode, hops, settings, Map.of());
+    }
+
+    private long timeGraphQl(String from, TraceMode mode, int hops, Settings settings, Map<String, Object> filters) {
+        var variables = new HashMap<String, Object>(filters);
+        variables.putAll(Map.of(
+                "from",
+                from,
+                "mode",
+                mode.name(),
+                "hops",
+                hops,
+                "limit",
+                settings.limit(),
+                "maxPaths",
+                settings.maxPaths()));
         long started = System.nanoTime();
-        post(
-                TRACE_QUERY,
-                Map.of(
-                        "from",
-                        from,
-                        "mode",
-                        mode.name(),
-                        "hops",
-                        hops,
-                        "limit",
-                        settings.limit(),
-                        "maxPaths",
-                        settings.maxPaths()));
+        post(TRACE_QUERY, variables);
         return System.nanoTime() - started;
     }
 

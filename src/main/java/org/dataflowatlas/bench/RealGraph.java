@@ -13,6 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -66,9 +69,11 @@ public final class RealGraph {
 
     private static final String TRACE = """
             query t($from: ID!, $direction: Direction!, $mode: TraceMode!, $hops: Int!, $limit: Int!, $maxPaths: Int!,
-                    $activeOn: Date, $purposes: [Purpose!], $minConfidence: Confidence, $categories: [ID!]) {
+                    $activeOn: Date, $purposes: [Purpose!], $minConfidence: Confidence, $categories: [ID!],
+                    $asKnownOn: Date, $recordedAsOf: DateTime) {
               trace(from: $from, direction: $direction, mode: $mode, maxHops: $hops, limit: $limit, maxPaths: $maxPaths,
-                    activeOn: $activeOn, purposes: $purposes, minConfidence: $minConfidence, categories: $categories) {
+                    activeOn: $activeOn, purposes: $purposes, minConfidence: $minConfidence, categories: $categories,
+                    asKnownOn: $asKnownOn, recordedAsOf: $recordedAsOf) {
                 truncated
                 reached { hops organization { id name } }
                 paths { length organizations { id } flows { id purpose } }
@@ -261,6 +266,81 @@ public final class RealGraph {
                     Benchmark.percentile(graphql, 50) / Math.max(0.001, Benchmark.percentile(bfs, 50)),
                     same / rounds,
                     origins.size()));
+        }
+        report.append('\n');
+    }
+
+    /**
+     * Known time and recorded time beside the plain trace, warm, through GraphQL: the day of the run as
+     * {@code asKnownOn} and the instant the section starts as {@code recordedAsOf}, so each answer is the
+     * plain one and the figures show what the two filters cost.
+     */
+    void times(StringBuilder report, List<String> origins, int warmup, int iterations) {
+        var today = LocalDate.now(ZoneOffset.UTC).toString();
+        var now = Instant.now().toString();
+        var variants = new LinkedHashMap<String, Map<String, Object>>();
+        variants.put("plain", Map.of());
+        variants.put("asKnownOn", Map.of("asKnownOn", today));
+        variants.put("recordedAsOf", Map.of("recordedAsOf", now));
+        report.append("### Known time and recorded time\n\n")
+                .append(String.format(
+                        Locale.ROOT,
+                        "The same origins and rounds, through GraphQL: each trace plain, with `asKnownOn: \"%s\"` (the day"
+                                + " of the run) and with `recordedAsOf: \"%s\"` (when this section started), asked in turn"
+                                + " for every origin, rotating which goes first. Both filters keep every fact here, so"
+                                + " the reached sets must match the plain one; the ratios are what the filters cost.%n%n",
+                        today,
+                        now))
+                .append(
+                        "| shape | reached (mean) | plain p50 | plain p99 | asKnownOn p50 | asKnownOn p99 | asKnownOn / plain p50 |"
+                                + " recordedAsOf p50 | recordedAsOf p99 | recordedAsOf / plain p50 | same set |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        var names = List.copyOf(variants.keySet());
+        for (var shape : List.of(SHAPES.get(0), SHAPES.get(1), SHAPES.get(3))) {
+            log.printf("Real graph, known and recorded time: %s…%n", shape.name());
+            log.flush();
+            var times = new LinkedHashMap<String, List<Long>>();
+            names.forEach(name -> times.put(name, new ArrayList<>()));
+            long reached = 0;
+            int same = 0;
+            int asked = 0;
+            for (int round = 0; round < warmup + iterations; round++) {
+                for (int o = 0; o < origins.size(); o++) {
+                    var origin = origins.get(o);
+                    var counts = new HashMap<String, Integer>();
+                    for (int v = 0; v < names.size(); v++) {
+                        var name = names.get((round + o + v) % names.size());
+                        var filters = variants.get(name);
+                        int[] count = new int[1];
+                        long t = timed(() -> count[0] = reachedCount(shape, graphQl(shape, origin, null, filters)));
+                        counts.put(name, count[0]);
+                        if (round >= warmup) {
+                            times.get(name).add(t);
+                        }
+                    }
+                    if (round >= warmup) {
+                        asked++;
+                        reached += counts.get("plain");
+                        same += counts.values().stream().distinct().count() == 1 ? 1 : 0;
+                    }
+                }
+            }
+            double plain = Benchmark.percentile(times.get("plain"), 50);
+            report.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %.0f | %.1f | %.1f | %.1f | %.1f | %.2f | %.1f | %.1f | %.2f | %d of %d |%n",
+                    shape.name(),
+                    reached / (double) asked,
+                    plain,
+                    Benchmark.percentile(times.get("plain"), 99),
+                    Benchmark.percentile(times.get("asKnownOn"), 50),
+                    Benchmark.percentile(times.get("asKnownOn"), 99),
+                    Benchmark.percentile(times.get("asKnownOn"), 50) / plain,
+                    Benchmark.percentile(times.get("recordedAsOf"), 50),
+                    Benchmark.percentile(times.get("recordedAsOf"), 99),
+                    Benchmark.percentile(times.get("recordedAsOf"), 50) / plain,
+                    same,
+                    asked));
         }
         report.append('\n');
     }

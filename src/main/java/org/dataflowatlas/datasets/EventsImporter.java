@@ -503,8 +503,16 @@ public class EventsImporter {
                             "names " + names + ", which are the names of several organizations of the" + " graph "
                                     + existing + "; list the one meant by its id");
                 }
-                if (existing.size() == 1) {
-                    var found = existing.iterator().next();
+                var found = existing.size() == 1 ? existing.iterator().next() : null;
+                var apart = "";
+                if (found != null && kind != null && known.kindOf(found) != null && known.kindOf(found) != kind) {
+                    // One name, two kinds: the graph's namesake may be another body or the same one filed
+                    // under another kind. A reviewer decides; the import keeps them apart and says so.
+                    apart = ", apart from '" + found + "' of the graph, which has the same name but is "
+                            + known.kindOf(found) + " (mergeOrganizations joins them if they are one)";
+                    found = null;
+                }
+                if (found != null) {
                     target = new Target(
                             "Organization",
                             found,
@@ -518,7 +526,8 @@ public class EventsImporter {
                     target = new Target(
                             "Organization",
                             id,
-                            "alias table: created as " + (kind == null ? "an organization without a kind" : kind));
+                            "alias table: created as " + (kind == null ? "an organization without a kind" : kind)
+                                    + apart);
                     var row = new HashMap<String, Object>();
                     row.put("id", id);
                     row.put("name", name);

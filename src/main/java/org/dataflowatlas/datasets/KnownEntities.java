@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.dataflowatlas.organization.OrgKind;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Driver;
 
@@ -18,7 +19,7 @@ final class KnownEntities {
     private static final String ORGANIZATIONS = """
             MATCH (o:Organization)
             RETURN o.id AS id, o.name AS name, coalesce(o.aliases, []) AS aliases, coalesce(o.mergedIds, []) AS mergedIds,
-                   o.website AS website
+                   o.website AS website, labels(o) AS labels
             """;
 
     private static final String PEOPLE = """
@@ -32,6 +33,7 @@ final class KnownEntities {
     final Map<String, Set<String>> organizationsByName = new HashMap<>();
     final Map<String, String> organizationNames = new HashMap<>();
     final Map<String, List<String>> organizationAliases = new HashMap<>();
+    final Map<String, OrgKind> organizationKinds = new HashMap<>();
     final Set<String> organizationIds = new LinkedHashSet<>();
     final Map<String, Set<String>> peopleByName = new HashMap<>();
     final Set<String> personIds = new LinkedHashSet<>();
@@ -49,9 +51,16 @@ final class KnownEntities {
                     var name = row.get("name").asString(id);
                     known.organizationNames.put(id, name);
                     known.addOrganizationName(name, id);
-                    row.get("aliases")
-                            .asList(value -> value.asString())
-                            .forEach(alias -> known.addOrganizationName(alias, id));
+                    var labels = row.get("labels").asList(value -> value.asString());
+                    for (var kind : OrgKind.values()) {
+                        if (labels.contains(kind.label())) {
+                            known.organizationKinds.put(id, kind);
+                            break;
+                        }
+                    }
+                    var aliases = row.get("aliases").asList(value -> value.asString());
+                    known.organizationAliases.put(id, aliases);
+                    aliases.forEach(alias -> known.addOrganizationName(alias, id));
                     var website = row.get("website").asString(null);
                     if (website != null) {
                         known.organizationsByWebsite
@@ -97,6 +106,12 @@ final class KnownEntities {
             found.addAll(organizationsByName.getOrDefault(Names.key(name), Set.of()));
         }
         return found;
+    }
+
+    /** The kind of an organization of the database, or null when it has none. */
+    @Nullable
+    OrgKind kindOf(String organizationId) {
+        return organizationKinds.get(organizationId);
     }
 
     Set<String> people(List<String> names) {

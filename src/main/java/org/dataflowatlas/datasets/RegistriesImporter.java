@@ -166,6 +166,7 @@ public class RegistriesImporter {
         final Set<String> lobbyingNames = new java.util.HashSet<>();
         final List<String> lobbyingResolutions = new ArrayList<>();
         final Map<String, Long> counts = new LinkedHashMap<>();
+        final Set<String> publicNamesakes = new TreeSet<>();
 
         @Nullable
         Map<String, Set<String>> existingByKey;
@@ -263,7 +264,8 @@ public class RegistriesImporter {
         plan.merges.forEach(line -> report.add("  " + line));
         report.add("lobbying companies and firms, by name:");
         plan.lobbyingResolutions.forEach(line -> report.add("  " + line));
-        var nearMisses = nearMisses(plan);
+        var nearMisses = new ArrayList<>(nearMisses(plan));
+        nearMisses.addAll(plan.publicNamesakes);
         imported.put("near-misses left apart", (long) nearMisses.size());
         report.add("near-misses left apart (join them with mergeOrganizations if they are one):");
         nearMisses.forEach(line -> report.add("  " + line));
@@ -729,17 +731,33 @@ public class RegistriesImporter {
 
     private static @Nullable String existingWithKey(String key, KnownEntities known, Plan plan) {
         if (plan.existingByKey == null) {
-            var index = new HashMap<String, Set<String>>();
+            // Names first: a key that is one organization's name and another's alias is the first's.
+            var byName = new HashMap<String, Set<String>>();
+            var byAlias = new HashMap<String, Set<String>>();
             known.organizationNames.forEach((id, name) -> {
-                var names = new ArrayList<String>(List.of(name));
-                names.addAll(known.organizationAliases.getOrDefault(id, List.of()));
-                names.forEach(each -> index.computeIfAbsent(Names.companyKey(each), k -> new TreeSet<>())
-                        .add(id));
+                byName.computeIfAbsent(Names.companyKey(name), k -> new TreeSet<>())
+                        .add(id);
+                known.organizationAliases
+                        .getOrDefault(id, List.of())
+                        .forEach(alias -> byAlias.computeIfAbsent(Names.companyKey(alias), k -> new TreeSet<>())
+                                .add(id));
             });
-            plan.existingByKey = index;
+            byAlias.forEach(byName::putIfAbsent);
+            plan.existingByKey = byName;
         }
         var matches = plan.existingByKey.getOrDefault(key, Set.of());
-        return matches.size() == 1 ? matches.iterator().next() : null;
+        if (matches.size() != 1) {
+            return null;
+        }
+        var match = matches.iterator().next();
+        var kind = known.kindOf(match);
+        if (kind == OrgKind.AGENCY || kind == OrgKind.COURT) {
+            // The registries list businesses: a public body of the same name is a namesake, not the broker.
+            plan.publicNamesakes.add("'" + key + "' and '" + match + "' (" + known.organizationNames.get(match)
+                    + "): same name, but the graph's is " + kind + ", and a registry lists businesses");
+            return null;
+        }
+        return match;
     }
 
     /** Pairs of organizations of this import that a reader might take for one, which the rules keep apart. */

@@ -83,7 +83,8 @@ public class SyntheticGraph {
         source.put("title", "Synthetic graph (seed " + seed + ") — generated test data, not real findings");
         source.put("kind", "DATASET");
         source.put("url", null);
-        source.put("published", null);
+        // A fixed year, so known-time questions (asKnownOn) have dated evidence to read on generated graphs.
+        source.put("published", "2025");
         source.put("retrieved", null);
         source.put("licence", null);
         source.put("attribution", "dataflow-atlas generate");

@@ -245,4 +245,46 @@ class EventsImportTest {
                 .isZero();
         assertThat(Map.of("lines", summary.linesRead())).containsEntry("lines", 5L);
     }
+
+    @Test
+    void a_namesake_of_another_kind_is_kept_apart_and_reported() throws Exception {
+        // The graph already holds an agency named as the alias table's vendor (as a sharing network may
+        // list a company's account among its agencies).
+        driver.executableQuery("CREATE (:Organization:Agency {id: 'namesake-agency', name: 'Namesake Works'})")
+                .execute();
+        var shipped = Files.readString(Path.of("cypher/import/surveillance-events.yaml"));
+        var mapping = work.resolve("namesake-events.yaml");
+        Files.writeString(
+                mapping,
+                shipped.replace("name: surveillance-events\n", "name: namesake-events\n")
+                        .replace("idPrefix: capture-cascade-", "idPrefix: namesake-test-")
+                        .replace(
+                                "organizations:\n",
+                                "organizations:\n  - {id: namesake-vendor, name: Namesake Works, kind: VENDOR}\n"));
+        var events = work.resolve("events.jsonl");
+        Files.writeString(
+                events,
+                "{\"id\": \"2024-01-01-namesake-sells-data\", \"date\": \"2024-01-01\", \"title\": \"Namesake Works"
+                        + " sells data\", \"summary\": \"Namesake Works sells location data.\", \"actors\": [\"Namesake"
+                        + " Works\"], \"path\": \"events/namesake.md\", \"sources\": [{\"title\": \"A report\", \"url\":"
+                        + " \"https://example.org/namesake\", \"publisher\": \"Example News\", \"date\": \"2024-01-02\"}]}\n");
+
+        var dry = importer.run(mapping.toString(), events, true, QUIET);
+        assertThat(dry.errors()).isEmpty();
+        assertThat(dry.lines())
+                .anySatisfy(line -> assertThat(line)
+                        .contains("'Namesake Works' → Organization 'namesake-vendor'")
+                        .contains("apart from 'namesake-agency' of the graph, which has the same name but is AGENCY"));
+
+        var summary = importer.run(mapping.toString(), events, false, QUIET);
+        assertThat(summary.errors()).isEmpty();
+        var involved = driver.executableQuery("MATCH (:Event {id: '2024-01-01-namesake-sells-data'})-[:INVOLVES]->(o)"
+                        + " RETURN collect(o.id) AS ids")
+                .execute()
+                .records()
+                .getFirst()
+                .get("ids")
+                .asList(Value::asString);
+        assertThat(involved).containsExactly("namesake-vendor");
+    }
 }

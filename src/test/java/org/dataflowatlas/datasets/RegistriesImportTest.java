@@ -208,4 +208,31 @@ class RegistriesImportTest {
                                 + " currency signs or thousands separators)");
         assertThat(summary.lines().getFirst()).contains("nothing was written");
     }
+
+    @Test
+    void a_public_body_of_a_brokers_name_is_not_taken_for_the_broker() throws Exception {
+        driver.executableQuery("CREATE (:Organization:Agency {id: 'namesake-agency', name: 'Namesake Data'})")
+                .execute();
+        var folder = Files.createDirectories(work.resolve("namesake"));
+        for (var file : List.of(
+                "vt-data-brokers.csv",
+                "california-registry-2025.csv",
+                "period-spending.csv",
+                "data-broker-filings.csv")) {
+            Files.copy(BROKERS.resolve(file), folder.resolve(file));
+        }
+        var ca = Files.readAllLines(BROKERS.resolve("ca-data-brokers.csv")).getFirst();
+        Files.writeString(
+                folder.resolve("ca-data-brokers.csv"),
+                ca + "\n\"Namesake Data, Inc.\",\"a@b.c\",\"http://namesake.example\",\"addr\",\"opt out\",\"delete\","
+                        + "\"info\",\"01/29/2020\"\n");
+        var before = TestSupport.fingerprint(driver);
+        var dry = importer.run("data-brokers", folder, true, QUIET);
+        assertThat(TestSupport.fingerprint(driver)).isEqualTo(before);
+        assertThat(dry.errors()).isEmpty();
+        assertThat(dry.lines())
+                .anySatisfy(line -> assertThat(line)
+                        .contains("'namesake-agency' (Namesake Data): same name, but the graph's is AGENCY"));
+        assertThat(dry.lines()).noneSatisfy(line -> assertThat(line).contains("→ 'namesake-agency'"));
+    }
 }

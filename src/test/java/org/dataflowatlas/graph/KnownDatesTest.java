@@ -168,14 +168,17 @@ class KnownDatesTest {
     }
 
     @Test
-    void generated_flows_are_stamped_and_undated_like_their_source() {
+    void generated_flows_are_stamped_and_known_from_their_source() {
         synthetic.generate(40, 120, 5, 50, new PrintWriter(new StringWriter()));
         var counts = driver.executableQuery("""
-                        MATCH (f:DataFlow) WHERE f.id STARTS WITH 'syn-'
-                        RETURN count(f) AS flows, count(f.recordedAt) AS stamped, count(f.knownSince) AS dated""").execute().records().getFirst();
+                        MATCH (f:DataFlow)-[:EVIDENCED_BY]->(s:Source) WHERE f.id STARTS WITH 'syn-'
+                        RETURN count(f) AS flows, count(f.recordedAt) AS stamped,
+                               count(CASE WHEN f.knownSince = s.published + '-12-31' THEN 1 END) AS known,
+                               collect(DISTINCT s.published) AS published""").execute().records().getFirst();
         assertThat(counts.get("flows").asLong()).isPositive();
         assertThat(counts.get("stamped").asLong()).isEqualTo(counts.get("flows").asLong());
-        assertThat(counts.get("dated").asLong()).isZero();
+        assertThat(counts.get("published").asList(Value::asString)).hasSize(1);
+        assertThat(counts.get("known").asLong()).isEqualTo(counts.get("flows").asLong());
     }
 
     @Test

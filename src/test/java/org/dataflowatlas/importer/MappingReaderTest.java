@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
 import tools.jackson.databind.JsonNode;
@@ -19,6 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
 class MappingReaderTest {
 
     private static final Path SCHEMA = Path.of("schema/mapping.schema.json");
+    private static final Pattern DATASET_FORMAT = Pattern.compile("(?m)^format:\\s*(\\S+)");
     private static final Path TEST_MAPPING = Path.of("src/test/resources/import/test-mapping.yaml");
 
     @Test
@@ -73,7 +75,14 @@ class MappingReaderTest {
                     .toList();
             assertThat(mappings).isNotEmpty();
             for (var file : mappings) {
-                var mapping = ImportMapping.parse(file.toString(), Files.readString(file));
+                var text = Files.readString(file);
+                var format = DATASET_FORMAT.matcher(text);
+                if (format.find()) {
+                    // Dataset formats have readers of their own, whose tests load these files.
+                    assertThat(format.group(1)).as(file.toString()).isIn("events", "registries");
+                    continue;
+                }
+                var mapping = ImportMapping.parse(file.toString(), text);
                 assertThat(mapping.name() + ".yaml")
                         .isEqualTo(file.getFileName().toString());
             }
