@@ -64,6 +64,10 @@ export class Controls {
       this.slider.value = this.months.length - 1;
       this.dateLabel.textContent = 'any date';
     }
+    f.asKnownOn.value = state.asKnownOn ?? '';
+    this.recordedAsOf = state.recordedAsOf;
+    this.recordedShown = state.recordedAsOf ? localOf(state.recordedAsOf) : '';
+    f.recordedAsOf.value = this.recordedShown;
     const paths = Boolean(state.to);
     this.form.querySelectorAll('[data-trace-only]').forEach((control) => { control.disabled = paths; });
     this.form.querySelectorAll('[data-paths-only]').forEach((control) => { control.disabled = !paths; });
@@ -79,12 +83,18 @@ export class Controls {
       // A date written in the link (a year, a day) stays as written until the slider moves.
       activeOn = this.activeOn && monthOf(this.activeOn) === month ? this.activeOn : month;
     }
+    // The instant in the link (to the nanosecond, in any offset) stays as written until the control changes;
+    // a moment picked in local time goes as the UTC instant it is.
+    const recorded = f.recordedAsOf.value;
+    const recordedAsOf = recorded === this.recordedShown ? this.recordedAsOf : instantOf(recorded);
     return {
       direction: f.direction.value,
       mode: f.mode.value,
       maxHops: f.maxHops.value.trim() || undefined,
       minConfidence: f.minConfidence.value || undefined,
       activeOn,
+      asKnownOn: f.asKnownOn.value.trim() || undefined,
+      recordedAsOf,
       purposes: checked('purposes'),
       toKinds: checked('toKinds'),
       categories: f.categories.value.split(',').map((c) => c.trim()).filter(Boolean),
@@ -93,6 +103,26 @@ export class Controls {
       k: f.k.value.trim() || undefined,
     };
   }
+}
+
+/** An instant as a datetime-local value, in this browser's time zone; empty when it is not an instant. */
+function localOf(instant) {
+  const date = new Date(instant);
+  if (Number.isNaN(date.getTime())) {
+    return '';
+  }
+  const two = (n) => String(n).padStart(2, '0');
+  return `${String(date.getFullYear()).padStart(4, '0')}-${two(date.getMonth() + 1)}-${two(date.getDate())}`
+    + `T${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}`;
+}
+
+/** A datetime-local value (local time) as an ISO instant in UTC, e.g. 2024-06-01T08:30:00Z. */
+function instantOf(local) {
+  const date = local ? new Date(local) : null;
+  if (!date || Number.isNaN(date.getTime())) {
+    return undefined;
+  }
+  return date.toISOString().replace('.000Z', 'Z');
 }
 
 function monthOf(date) {

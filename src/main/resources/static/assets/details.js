@@ -52,9 +52,10 @@ export class Details {
   async showOrganization(id, picture) {
     const asked = this.loading();
     try {
-      const { organization, timeline } = await graphql(ORGANIZATION_DETAILS, { id });
+      const times = timesOf(picture);
+      const { organization, timeline } = await graphql(ORGANIZATION_DETAILS, { id, ...times });
       if (asked === this.asked) {
-        this.panel.replaceChildren(...this.organizationView(organization, timeline, picture));
+        this.panel.replaceChildren(...this.organizationView(organization, timeline, picture, times));
       }
     } catch (error) {
       this.failed(asked, error);
@@ -73,7 +74,7 @@ export class Details {
       orgs.length > 300 ? h('p', {}, `…and ${(orgs.length - 300).toLocaleString('en')} more in the table.`) : null);
   }
 
-  organizationView(org, timeline, picture) {
+  organizationView(org, timeline, picture, times = {}) {
     if (!org) {
       return [h('p', { class: 'error' }, 'No organization has this id any more.')];
     }
@@ -103,7 +104,8 @@ export class Details {
         policy.prohibitedPurposes.length ? ` prohibits ${policy.prohibitedPurposes.join(', ')}` : '',
         policy.exception ? ` unless ${policy.exception}` : '',
         policy.effective ? ` (effective ${policy.effective})` : ''))) : null,
-      h('h3', {}, 'Timeline'),
+      h('h3', {}, `Timeline${times.asKnownOn ? `, as known on ${times.asKnownOn}` : ''}`
+        + `${times.recordedAsOf ? `, as recorded at ${times.recordedAsOf}` : ''}`),
       timeline.length
         ? h('ol', { class: 'timeline' }, timeline.map((entry) => h('li', {},
           h('span', { class: 'when' }, entry.date ?? 'undated'), ' ',
@@ -184,6 +186,18 @@ function flowView(flow, shown, conflicts) {
         safeUrl(item.source.url) ? null : h('span', { class: 'muted' }, ' · no address recorded')),
     ))),
   ];
+}
+
+/** The known and recorded time of the answer shown, for what is fetched beside it. */
+function timesOf(picture) {
+  const times = {};
+  for (const name of ['asKnownOn', 'recordedAsOf']) {
+    const value = picture?.question?.variables?.[name];
+    if (value) {
+      times[name] = value;
+    }
+  }
+  return times;
 }
 
 function definitions(rows) {

@@ -172,6 +172,12 @@ function showPicture(picture, question) {
     notices.push(`This answer has ${picture.reachedCount.toLocaleString('en')} organizations besides the origin, too many to draw one by one:`
       + ' the diagram shows one box per hop and kind (click a box for its list), and the Table lists every organization and flow.');
   }
+  if (picture.undatedLeftOut > 0) {
+    const n = picture.undatedLeftOut;
+    // Undated evidence never counts as known: say so, or the missing flows would read as unknown then.
+    notices.push(`${n.toLocaleString('en')} flow${n === 1 ? '' : 's'} left out: ${n === 1 ? 'its' : 'their'} evidence is undated,`
+      + ' so it never counts as known.');
+  }
   if (picture.truncated) {
     notices.push('The answer was cut by its limits (truncated): narrow the question, or raise limit and maxPaths under'
       + ' “More arguments”.');
@@ -246,27 +252,33 @@ function statusOf(picture) {
   if (picture.kind === 'paths') {
     const target = picture.target?.name ?? page.state.to;
     return picture.paths.length === 0
-      ? `No path from ${origin} to ${target} with these settings.`
-      : `${picture.paths.length} path${picture.paths.length === 1 ? '' : 's'} from ${origin} to ${target} through ${flows}.${conflicts}`;
+      ? `No path from ${origin} to ${target} with these settings${whenOf(page.state)}.`
+      : `${picture.paths.length} path${picture.paths.length === 1 ? '' : 's'} from ${origin} to ${target} through ${flows}`
+        + `${whenOf(page.state)}.${conflicts}`;
   }
   if (picture.reachedCount === 0) {
-    return `No organization is reached from ${origin} with these settings`
-      + `${page.state.activeOn ? ` on ${page.state.activeOn}` : ''}.`;
+    return `No organization is reached from ${origin} with these settings${whenOf(page.state)}.`;
   }
   const whose = picture.direction === 'UPSTREAM' ? `whose data reaches ${origin}` : `reached from ${origin}`;
   return `${picture.reachedCount.toLocaleString('en')} organization${picture.reachedCount === 1 ? '' : 's'} ${whose}`
-    + ` through ${flows}.${conflicts}`;
+    + ` through ${flows}${whenOf(page.state)}.${conflicts}`;
+}
+
+/** The three times an answer holds for, as words: “, active on 2023-07, as known on 2024-12”. */
+function whenOf(s) {
+  return `${s.activeOn ? `, active on ${s.activeOn}` : ''}${s.asKnownOn ? `, as known on ${s.asKnownOn}` : ''}`
+    + `${s.recordedAsOf ? `, as recorded at ${s.recordedAsOf}` : ''}`;
 }
 
 function heading() {
   const s = page.state;
   const origin = page.picture?.origin?.name ?? s.from;
   if (page.picture?.kind === 'paths') {
-    return `Paths from ${origin} to ${page.picture.target?.name ?? s.to}${s.activeOn ? `, active on ${s.activeOn}` : ''}`;
+    return `Paths from ${origin} to ${page.picture.target?.name ?? s.to}${whenOf(s)}`;
   }
   const upstream = s.direction === 'UPSTREAM';
   return `${upstream ? `Whose data reaches ${origin}` : `Where ${origin}’s data goes`}: ${s.mode ?? 'LINEAGE'} trace,`
-    + ` up to ${s.maxHops ?? 4} hops${s.activeOn ? `, active on ${s.activeOn}` : ''}`
+    + ` up to ${s.maxHops ?? 4} hops${whenOf(s)}`
     + `${s.minConfidence ? `, at least ${s.minConfidence}` : ''}${s.purposes?.length ? `, purposes ${s.purposes.join(', ')}` : ''}`
     + `${s.toKinds?.length ? `, kinds ${s.toKinds.join(', ')}` : ''}`;
 }

@@ -14,32 +14,38 @@ export const SETUP = `query explorerSetup {
 }`;
 
 export const TRACE = `query explorerTrace($from: ID!, $direction: Direction, $mode: TraceMode, $maxHops: Int,
-    $activeOn: Date, $purposes: [Purpose!], $minConfidence: Confidence, $categories: [ID!],
-    $toKinds: [OrgKind!], $limit: Int, $maxPaths: Int, $downstream: Boolean!) {
+    $activeOn: Date, $asKnownOn: Date, $recordedAsOf: DateTime, $purposes: [Purpose!],
+    $minConfidence: Confidence, $categories: [ID!], $toKinds: [OrgKind!], $limit: Int, $maxPaths: Int,
+    $downstream: Boolean!) {
   trace(from: $from, direction: $direction, mode: $mode, maxHops: $maxHops, activeOn: $activeOn,
-        purposes: $purposes, minConfidence: $minConfidence, categories: $categories,
-        toKinds: $toKinds, limit: $limit, maxPaths: $maxPaths) {
+        asKnownOn: $asKnownOn, recordedAsOf: $recordedAsOf, purposes: $purposes,
+        minConfidence: $minConfidence, categories: $categories, toKinds: $toKinds, limit: $limit,
+        maxPaths: $maxPaths) {
     origin { ${ORGANIZATION} }
-    direction mode truncated
+    direction mode truncated undatedLeftOut
     reached { hops organization { ${ORGANIZATION} } }
     paths { organizations { ${ORGANIZATION} } flows { ${FLOW} } }
   }
-  policyConflicts(platform: $from, activeOn: $activeOn, maxHops: $maxHops) @include(if: $downstream) {
+  policyConflicts(platform: $from, activeOn: $activeOn, asKnownOn: $asKnownOn, recordedAsOf: $recordedAsOf,
+                  maxHops: $maxHops) @include(if: $downstream) {
     flow { id } purpose approval
     policy { id title exception prohibitedPurposes }
     agreements { id title approvedPurposes }
   }
 }`;
 
-export const PATHS = `query explorerPaths($from: ID!, $to: ID!, $maxHops: Int, $k: Int, $activeOn: Date) {
+export const PATHS = `query explorerPaths($from: ID!, $to: ID!, $maxHops: Int, $k: Int, $activeOn: Date,
+    $asKnownOn: Date, $recordedAsOf: DateTime) {
   origin: organization(id: $from) { ${ORGANIZATION} }
   target: organization(id: $to) { ${ORGANIZATION} }
-  paths(from: $from, to: $to, maxHops: $maxHops, k: $k, activeOn: $activeOn) {
+  paths(from: $from, to: $to, maxHops: $maxHops, k: $k, activeOn: $activeOn, asKnownOn: $asKnownOn,
+        recordedAsOf: $recordedAsOf) {
     length
     organizations { ${ORGANIZATION} }
     flows { ${FLOW} }
   }
-  policyConflicts(platform: $from, activeOn: $activeOn, maxHops: $maxHops) {
+  policyConflicts(platform: $from, activeOn: $activeOn, asKnownOn: $asKnownOn, recordedAsOf: $recordedAsOf,
+                  maxHops: $maxHops) {
     flow { id } purpose approval
     policy { id title exception prohibitedPurposes }
     agreements { id title approvedPurposes }
@@ -57,12 +63,13 @@ export const FLOW_DETAILS = `query explorerFlow($id: ID!) {
   }
 }`;
 
-export const ORGANIZATION_DETAILS = `query explorerOrganization($id: ID!) {
+// The timeline is read at the same known and recorded time as the answer it sits beside.
+export const ORGANIZATION_DETAILS = `query explorerOrganization($id: ID!, $asKnownOn: Date, $recordedAsOf: DateTime) {
   organization(id: $id) {
     ${ORGANIZATION} aliases description
     policies { id title prohibitedPurposes exception effective }
   }
-  timeline(entity: $id) { date kind title }
+  timeline(entity: $id, asKnownOn: $asKnownOn, recordedAsOf: $recordedAsOf) { date kind title }
 }`;
 
 export const SEARCH = `query explorerSearch($text: String!) {

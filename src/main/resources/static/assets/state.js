@@ -1,15 +1,17 @@
 // The explorer's state is its URL: one query parameter per GraphQL argument, of the same name
 // (/explore?from=x&direction=DOWNSTREAM&mode=LINEAGE&maxHops=4&activeOn=2023-07). Lists are
-// comma-separated (purposes=LAW_ENFORCEMENT,COMMERCIAL; repeating the parameter works too).
+// comma-separated (purposes=LAW_ENFORCEMENT,COMMERCIAL; repeating the parameter works too). The three
+// times combine: activeOn (what was running), asKnownOn (what the public could know then) and
+// recordedAsOf (what this database held at an instant), so a link can reproduce a published answer.
 // With `to`, the view is the `paths` between `from` and `to`; `view=table` shows the table.
 
-export const TRACE_ARGUMENTS = ['from', 'direction', 'mode', 'maxHops', 'activeOn', 'purposes', 'minConfidence',
-  'categories', 'toKinds', 'limit', 'maxPaths'];
-export const PATHS_ARGUMENTS = ['from', 'to', 'maxHops', 'k', 'activeOn'];
+export const TRACE_ARGUMENTS = ['from', 'direction', 'mode', 'maxHops', 'activeOn', 'asKnownOn', 'recordedAsOf',
+  'purposes', 'minConfidence', 'categories', 'toKinds', 'limit', 'maxPaths'];
+export const PATHS_ARGUMENTS = ['from', 'to', 'maxHops', 'k', 'activeOn', 'asKnownOn', 'recordedAsOf'];
 const LISTS = new Set(['purposes', 'toKinds', 'categories']);
 const NUMBERS = new Set(['maxHops', 'limit', 'maxPaths', 'k']);
-const ORDER = ['from', 'to', 'direction', 'mode', 'maxHops', 'minConfidence', 'activeOn', 'purposes', 'toKinds',
-  'categories', 'limit', 'maxPaths', 'k', 'view'];
+const ORDER = ['from', 'to', 'direction', 'mode', 'maxHops', 'minConfidence', 'activeOn', 'asKnownOn', 'recordedAsOf',
+  'purposes', 'toKinds', 'categories', 'limit', 'maxPaths', 'k', 'view'];
 
 /** The state a query string describes; absent parameters are absent keys. */
 export function readState(search) {

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,11 +18,13 @@ import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.dataflowatlas.AtlasIntegrationTest;
 import org.dataflowatlas.GraphQlHttp;
+import org.dataflowatlas.script.CypherScriptLoader;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.Driver;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -31,6 +35,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 /**
@@ -48,6 +53,12 @@ class ExplorerPageTest {
 
     @Autowired
     GraphQlTester graphQl;
+
+    @Autowired
+    CypherScriptLoader loader;
+
+    @Autowired
+    Driver driver;
 
     @TempDir
     Path downloads;
@@ -291,6 +302,144 @@ class ExplorerPageTest {
         assertThat(browser.findElement(By.id("error")).getText()).isEqualTo(answer.message());
     }
 
+    @Test
+    void as_known_on_mid_2023_nothing_is_reached_and_by_the_end_of_2024_the_secret_service_is() {
+        var before = expectations("x", null, "2023-06", null);
+        assertThat(before.names())
+                .as("the API: no source about X's data was published by June 2023")
+                .containsOnlyKeys("x");
+        var later = expectations("x", null, "2024-12", null);
+        assertThat(later.names()).as("the API: known by December 2024").containsKey(SECRET_SERVICE);
+
+        open("/explore?from=x&asKnownOn=2023-06");
+        var status = waitForText("#status", "No organization is reached");
+        assertThat(status.getText()).contains("as known on 2023-06");
+        assertThat(nodeIds()).containsExactly("x");
+        assertThat(control("asKnownOn").getAttribute("value")).isEqualTo("2023-06");
+
+        open("/explore?from=x&asKnownOn=2024-12");
+        node(SECRET_SERVICE);
+        assertThat(nodeIds()).containsExactlyInAnyOrderElementsOf(later.names().keySet());
+        assertThat(edgeFlowIds())
+                .containsExactlyInAnyOrderElementsOf(later.evidence().keySet());
+        assertThat(browser.findElements(By.cssSelector("#diagram .edge.conflict")))
+                .hasSize(later.conflictPolicies().size());
+        assertThat(browser.findElement(By.id("status")).getText()).contains("as known on 2024-12");
+
+        var graphiql = graphiqlLink();
+        assertThat((String) graphiql.get("query")).contains("asKnownOn: $asKnownOn", "recordedAsOf: $recordedAsOf");
+        assertThat(graphiqlVariables(graphiql))
+                .containsEntry("asKnownOn", "2024-12")
+                .doesNotContainKey("recordedAsOf");
+    }
+
+    @Test
+    void the_known_date_typed_in_the_form_goes_into_the_url_and_comes_back_with_it() {
+        open("/explore?from=x");
+        node(SECRET_SERVICE);
+        assertThat(control("asKnownOn").getAttribute("value")).isEmpty();
+        assertThat(param("asKnownOn")).isNull();
+
+        control("asKnownOn").sendKeys("2023-06", Keys.TAB);
+
+        wait.until(driver -> "2023-06".equals(param("asKnownOn")));
+        waitForText("#status", "No organization is reached");
+        assertThat(nodeIds()).containsExactly("x");
+
+        browser.navigate().refresh();
+        waitForText("#status", "No organization is reached");
+        assertThat(control("asKnownOn").getAttribute("value")).isEqualTo("2023-06");
+
+        control("asKnownOn").sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, Keys.TAB);
+        wait.until(driver -> param("asKnownOn") == null);
+        node(SECRET_SERVICE);
+
+        browser.navigate().back();
+        wait.until(driver -> "2023-06".equals(control("asKnownOn").getAttribute("value")));
+        waitForText("#status", "No organization is reached");
+    }
+
+    @Test
+    void as_recorded_before_the_seed_was_loaded_nothing_is_reached_and_in_the_future_the_graph_of_now() {
+        var empty = "2000-01-01T00:00:00Z";
+        assertThat(expectations("x", null, null, empty).names())
+                .as("the API: nothing was recorded in 2000")
+                .containsOnlyKeys("x");
+        var now = expectations("x", null);
+        var future = Instant.now()
+                .plus(365, ChronoUnit.DAYS)
+                .truncatedTo(ChronoUnit.SECONDS)
+                .toString();
+        assertThat(expectations("x", null, null, future).names())
+                .as("the API: a future instant is the graph of now")
+                .isEqualTo(now.names());
+
+        open("/explore?from=x&recordedAsOf=" + empty);
+        assertThat(waitForText("#status", "No organization is reached").getText())
+                .contains("as recorded at " + empty);
+        assertThat(nodeIds()).containsExactly("x");
+        assertThat(control("recordedAsOf").getAttribute("value"))
+                .as("the instant, shown in local time")
+                .isNotEmpty();
+        // Another control changed: the instant stays as the link wrote it.
+        new Select(control("mode")).selectByValue("REACHABILITY");
+        wait.until(driver -> "REACHABILITY".equals(param("mode")));
+        assertThat(param("recordedAsOf")).isEqualTo(empty);
+
+        open("/explore?from=x&recordedAsOf=" + future);
+        node(SECRET_SERVICE);
+        assertThat(nodeIds()).containsExactlyInAnyOrderElementsOf(now.names().keySet());
+        assertThat(edgeFlowIds())
+                .containsExactlyInAnyOrderElementsOf(now.evidence().keySet());
+        assertThat(browser.findElements(By.cssSelector("#diagram .edge.conflict")))
+                .hasSize(now.conflictPolicies().size());
+        assertThat(graphiqlVariables(graphiqlLink())).containsEntry("recordedAsOf", future);
+    }
+
+    @Test
+    void a_moment_picked_in_the_form_goes_as_a_utc_instant() {
+        open("/explore?from=x");
+        node(SECRET_SERVICE);
+
+        // Chromium's date-time field is typed differently in each locale: set the value as picking one does.
+        browser.executeScript("""
+                const input = document.querySelector('#controls [name=recordedAsOf]');
+                input.value = '2000-01-01T00:00:00';
+                input.dispatchEvent(new Event('change', { bubbles: true }));""");
+
+        var expected = (String)
+                browser.executeScript("return new Date('2000-01-01T00:00:00').toISOString().replace('.000Z', 'Z');");
+        assertThat(expected).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
+        wait.until(driver -> expected.equals(param("recordedAsOf")));
+        waitForText("#status", "No organization is reached");
+        assertThat(nodeIds()).containsExactly("x");
+    }
+
+    @Test
+    void flows_left_out_for_undated_evidence_are_counted_in_a_note() {
+        loader.load(new ClassPathResource("fixtures/known-time-fixture.cypher"));
+        try {
+            var expected = expectations("kt-platform", null, "2030", null);
+            assertThat(expected.undatedLeftOut()).as("the API").isPositive();
+            assertThat(expectations("kt-platform", null).undatedLeftOut()).isZero();
+
+            open("/explore?from=kt-platform&asKnownOn=2030");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notice")));
+            assertThat(browser.findElement(By.id("notice")).getText())
+                    .contains(expected.undatedLeftOut() + " flow", "left out", "evidence is undated");
+            assertThat(nodeIds())
+                    .containsExactlyInAnyOrderElementsOf(expected.names().keySet());
+
+            open("/explore?from=kt-platform");
+            waitForText("#status", "reached from");
+            assertThat(browser.findElement(By.id("notice")).isDisplayed()).isFalse();
+        } finally {
+            // Other tests read the whole graph (flowDates, search): the fixture goes again.
+            driver.executableQuery("MATCH (n) WHERE n.id STARTS WITH 'kt-' DETACH DELETE n")
+                    .execute();
+        }
+    }
+
     // --- helpers ---
 
     private void open(String path) {
@@ -325,6 +474,35 @@ class ExplorerPageTest {
         return browser.findElement(By.cssSelector(css));
     }
 
+    /** The organizations drawn, by id (an answer small enough to draw one by one). */
+    private List<String> nodeIds() {
+        return browser.findElements(By.cssSelector("#diagram .node[data-org-id]")).stream()
+                .map(n -> n.getAttribute("data-org-id"))
+                .toList();
+    }
+
+    /** The distinct flows the arrows stand for. */
+    private List<String> edgeFlowIds() {
+        return browser.findElements(By.cssSelector("#diagram .edge")).stream()
+                .flatMap(e -> Stream.of(
+                        Objects.requireNonNull(e.getAttribute("data-flow-ids")).split(" ")))
+                .distinct()
+                .toList();
+    }
+
+    /** The query and variables that "Open in GraphiQL" carries. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> graphiqlLink() {
+        return (Map<String, Object>) browser.executeScript("""
+                const params = new URL(document.getElementById('open-graphiql').href).searchParams;
+                return { query: params.get('query'), variables: JSON.parse(params.get('variables')) };""");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> graphiqlVariables(Map<String, Object> link) {
+        return (Map<String, Object>) link.get("variables");
+    }
+
     private @Nullable String param(String name) {
         return (String) browser.executeScript("return new URLSearchParams(location.search).get(arguments[0]);", name);
     }
@@ -348,9 +526,16 @@ class ExplorerPageTest {
     }
 
     private Expected expectations(String from, @Nullable String activeOn) {
+        return expectations(from, activeOn, null, null);
+    }
+
+    private Expected expectations(
+            String from, @Nullable String activeOn, @Nullable String asKnownOn, @Nullable String recordedAsOf) {
         var response = graphQl.documentName("explorerExpectations")
                 .variable("from", from)
                 .variable("activeOn", activeOn)
+                .variable("asKnownOn", asKnownOn)
+                .variable("recordedAsOf", recordedAsOf)
                 .execute();
         return new Expected(
                 response.path("trace").entity(Map.class).get(),
@@ -390,6 +575,10 @@ class ExplorerPageTest {
                 }
             }
             return evidence;
+        }
+
+        int undatedLeftOut() {
+            return ((Number) trace.get("undatedLeftOut")).intValue();
         }
 
         String flowTo(String organization) {
