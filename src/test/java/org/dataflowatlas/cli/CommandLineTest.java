@@ -62,6 +62,25 @@ class CommandLineTest {
     }
 
     @Test
+    void a_dry_run_of_reported_events_checks_a_slice_and_says_how_each_actor_was_read() throws IOException {
+        var lines = Files.readAllLines(Path.of("datasets/surveillance-events/events.jsonl")).stream()
+                .filter(line -> line.contains("\"Dataminr\""))
+                .limit(2)
+                .toList();
+        assertThat(lines).hasSize(2);
+        var slice = Files.createDirectories(work.resolve("events"));
+        Files.write(slice.resolve("events.jsonl"), lines);
+        // The mapping's alias table names the seed's organizations (x, dataminr, …): a seeded database.
+        var run = run(true, "import", "--format", "events", "--dry-run", slice.toString());
+        assertThat(run.exitCode).as(run.err).isZero();
+        assertThat(run.out)
+                .contains("Dry run of events")
+                .contains("2 records read, valid (nothing written)")
+                .contains("2 events")
+                .contains("'Dataminr' → Organization 'dataminr'");
+    }
+
+    @Test
     void an_import_of_a_file_the_mapping_does_not_know_fails_with_what_it_reads() {
         var run = run("import", "--mapping", "flock-sharing", "README.md");
         assertThat(run.exitCode).isEqualTo(1);
@@ -150,6 +169,10 @@ class CommandLineTest {
     }
 
     private Run run(String... args) {
+        return run(false, args);
+    }
+
+    private Run run(boolean seeded, String... args) {
         var out = new StringWriter();
         var err = new StringWriter();
         var commandLine =
@@ -159,7 +182,7 @@ class CommandLineTest {
         withDatabase[args.length] = "--dataflow.embedded.data-directory=" + work.resolve("data");
         withDatabase[args.length + 1] = "--dataflow.embedded.bolt-port=0";
         withDatabase[args.length + 2] = "--dataflow.embedded.http-port=0";
-        withDatabase[args.length + 3] = "--dataflow.seed.enabled=false";
+        withDatabase[args.length + 3] = "--dataflow.seed.enabled=" + seeded;
         int exitCode = commandLine.execute(
                 args[args.length - 1].equals("--help") || args[0].equals("key") ? args : withDatabase);
         return new Run(exitCode, out.toString(), err.toString());

@@ -4,22 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
-import org.dataflowatlas.AtlasIntegrationTest;
 import org.dataflowatlas.GraphQlHttp;
+import org.dataflowatlas.ReadsNeedKeyIntegrationTest;
 import org.dataflowatlas.TestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 /** The setting for shared servers: {@code dataflow.security.reads=key} (its own application context). */
-@AtlasIntegrationTest
-// The subscription limits are TraceChangedLimitsTest's: the same properties share one context.
-@TestPropertySource(
-        properties = {
-            "dataflow.security.reads=key",
-            "dataflow.subscriptions.per-key=2",
-            "dataflow.subscriptions.total=3"
-        })
+@ReadsNeedKeyIntegrationTest
 class ReadsNeedKeyTest {
 
     private static final String QUERY = "{ organization(id: \"x\") { name } }";

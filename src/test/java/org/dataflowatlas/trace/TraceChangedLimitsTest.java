@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import org.dataflowatlas.AtlasIntegrationTest;
+import org.dataflowatlas.ReadsNeedKeyIntegrationTest;
 import org.dataflowatlas.TestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,23 +12,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.client.SubscriptionErrorException;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 
 /**
- * traceChanged on a server where reads need a key, with small limits (2 per key, 3 in all; the same
- * properties as ReadsNeedKeyTest, so one context serves both): the handshake needs a key, and a
- * subscription beyond either limit is a BAD_REQUEST that names the limit.
+ * traceChanged on a server where reads need a key, with small limits (2 per key, 3 in all): the
+ * handshake needs a key, and a subscription beyond either limit is a BAD_REQUEST that names the limit.
  */
-@AtlasIntegrationTest
-@TestPropertySource(
-        properties = {
-            "dataflow.security.reads=key",
-            "dataflow.subscriptions.per-key=2",
-            "dataflow.subscriptions.total=3"
-        })
+@ReadsNeedKeyIntegrationTest
 class TraceChangedLimitsTest {
 
     @LocalServerPort

@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.dataflowatlas.AtlasIntegrationTest;
+import org.dataflowatlas.ReadsNeedKeyIntegrationTest;
 import org.dataflowatlas.TestSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,11 +26,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 /** With {@code dataflow.security.reads=key} the pages load, ask for a key once, and keep it for the tab only. */
-@AtlasIntegrationTest
-@TestPropertySource(properties = "dataflow.security.reads=key")
+@ReadsNeedKeyIntegrationTest
 class PagesWithKeyTest {
 
     @LocalServerPort
