@@ -8,14 +8,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.dataflowatlas.OwnDatabase;
 import org.dataflowatlas.cli.AtlasCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * A smoke run of the benchmark at a tiny scale (no figures are asserted, only that every step ran
  * and the report holds what the README promises); the real run is `dataflow-atlas bench`.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(OwnDatabase.LOCK)
 class BenchCommandTest {
 
     @TempDir

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.dataflowatlas.DataflowAtlasApplication;
+import org.dataflowatlas.OwnDatabase;
 import org.dataflowatlas.TestSupport;
 import org.dataflowatlas.evidence.Event;
 import org.dataflowatlas.graph.AsOf;
@@ -18,6 +19,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Value;
 import org.springframework.boot.WebApplicationType;
@@ -30,6 +34,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * alias table, the summary quoted only from the entry whose text holds it, re-import, and bad files
  * refused whole with line and reason.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(OwnDatabase.LOCK)
 class EventsImportTest {
 
     private static final PrintWriter QUIET = new PrintWriter(Writer.nullWriter());

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.dataflowatlas.DataflowAtlasApplication;
+import org.dataflowatlas.OwnDatabase;
 import org.dataflowatlas.TestSupport;
 import org.dataflowatlas.evidence.Event;
 import org.dataflowatlas.graph.AsOf;
@@ -17,6 +18,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Value;
 import org.springframework.boot.WebApplicationType;
@@ -28,6 +32,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * own: one broker across three registries, a pair kept apart and reported, registrations quoting
  * their own rows, filings and spending with amounts, re-import, and bad files refused whole.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(OwnDatabase.LOCK)
 class RegistriesImportTest {
 
     private static final PrintWriter QUIET = new PrintWriter(Writer.nullWriter());

@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.dataflowatlas.OwnDatabase;
 import org.dataflowatlas.TestSupport;
 import org.dataflowatlas.neo4j.EmbeddedNeo4j;
 import org.dataflowatlas.neo4j.EmbeddedNeo4jProperties;
@@ -45,6 +46,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
@@ -64,6 +68,8 @@ import org.neo4j.driver.Value;
  * The seed is off so every DataFlow and DataCategory comes from the import. The uninterrupted import
  * runs while the first test kills and re-runs its own, so the killing test goes first.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(OwnDatabase.LOCK)
 @DisabledOnOs(value = OS.WINDOWS, disabledReason = "Process.destroyForcibly is SIGKILL only on Unix")
 @Timeout(value = 20, unit = MINUTES)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
