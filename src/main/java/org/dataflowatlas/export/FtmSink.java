@@ -141,6 +141,8 @@ final class FtmSink extends Sink {
         var organizations = new ArrayList<Entity>();
         var people = new ArrayList<Entity>();
         var documents = new ArrayList<Entity>();
+        var events = new ArrayList<Entity>();
+        var eventsById = new HashMap<String, Entity>();
         var intervals = new ArrayList<Entity>();
         var documentation = new TreeMap<String, Entity>();
 
@@ -161,12 +163,18 @@ final class FtmSink extends Sink {
                     var flow = flow(node);
                     if (flow != null) {
                         intervals.add(flow);
-                        documentEvidence(documentation, id, flow);
+                        documentEvidence(documentation, "DataFlow", id, flow);
                     }
                 }
+                case "Event" -> {
+                    var event = event(node);
+                    events.add(event);
+                    eventsById.put(id, event);
+                    documentEvidence(documentation, "Event", id, event);
+                }
                 default -> {
-                    // Products, categories, agreements, policies, events and statements have no FtM
-                    // schema that says what they are here; flows name their products and categories.
+                    // Products, categories, agreements, policies and statements have no FtM schema that
+                    // says what they are here; flows name their products and categories.
                 }
             }
         }
@@ -199,13 +207,24 @@ final class FtmSink extends Sink {
                                         .add("role", FtmConventions.CITES_ROLE));
                     }
                 }
+                case "INVOLVES" -> {
+                    var event = eventsById.get(link.startId());
+                    var involved = nodes.get(key(link.endLabel(), link.endId()));
+                    if (event != null
+                            && Set.of("Organization", "Person").contains(link.endLabel())
+                            && involved != null
+                            && !isRetracted(involved.properties())) {
+                        event.add("involved", entityId(link.endLabel(), link.endId()));
+                    }
+                }
                 default -> {
                     // The rest belongs to nodes that are not exported, or is read with them (SENDS, TO, CARRIES, …).
                 }
             }
         }
         intervals.sort(Comparator.comparing(entity -> entity.id));
-        for (var group : List.of(organizations, people, documents, intervals, List.copyOf(documentation.values()))) {
+        for (var group :
+                List.of(organizations, people, documents, events, intervals, List.copyOf(documentation.values()))) {
             for (var entity : group) {
                 out.write(json.writeValueAsString(entity.json()));
                 out.write('\n');
@@ -282,6 +301,33 @@ final class FtmSink extends Sink {
         }
         if (p.get("attribution") != null) {
             entity.add("notes", FtmConventions.ATTRIBUTION + p.get("attribution"));
+        }
+        inferredNotes(p).forEach(note -> entity.add("notes", note));
+        return entity;
+    }
+
+    /**
+     * An event as an FtM Event, a thing of its own: its title, date as written, description and what
+     * it involves; a filing's amount as a note (an FtM Event has no amount), and where its sources are.
+     */
+    private Entity event(Node node) {
+        var p = node.properties();
+        var id = (String) p.get("id");
+        var entity = new Entity(entityId("Event", id), "Event")
+                .add("name", p.get("title") == null ? id : p.get("title"))
+                .add("date", p.get("date"))
+                .add("description", p.get("description"));
+        if (p.get("amount") != null) {
+            entity.add(
+                    "notes",
+                    FtmConventions.AMOUNT
+                            + p.get("amount")
+                            + (p.get("currency") == null ? "" : " " + p.get("currency")));
+        }
+        for (var link : outgoing.getOrDefault(key("Event", id), List.of())) {
+            if (link.type().equals("EVIDENCED_BY")) {
+                cite(entity, link.endId());
+            }
         }
         inferredNotes(p).forEach(note -> entity.add("notes", note));
         return entity;
@@ -442,12 +488,12 @@ final class FtmSink extends Sink {
                 .toList();
     }
 
-    private void documentEvidence(Map<String, Entity> documentation, String flowId, Entity fact) {
+    private void documentEvidence(Map<String, Entity> documentation, String label, String factId, Entity fact) {
         var bySource = new LinkedHashMap<String, List<String>>();
-        for (var link : outgoing.getOrDefault(key("DataFlow", flowId), List.of())) {
+        for (var link : outgoing.getOrDefault(key(label, factId), List.of())) {
             if (link.type().equals("EVIDENCED_BY")
-                    && link.startLabel().equals("DataFlow")
-                    && link.startId().equals(flowId)) {
+                    && link.startLabel().equals(label)
+                    && link.startId().equals(factId)) {
                 var quotes = bySource.computeIfAbsent(link.endId(), k -> new ArrayList<>());
                 if (link.properties().get("quote") instanceof String quote && !quote.isBlank()) {
                     quotes.add(quote);
@@ -471,7 +517,7 @@ final class FtmSink extends Sink {
             return;
         }
         for (var party : parties(fact)) {
-            var id = FtmConventions.documentationId(source, fact.id + "." + party);
+            var id = FtmConventions.documentationId(source, party.equals(fact.id) ? fact.id : fact.id + "." + party);
             documentation
                     .computeIfAbsent(
                             id,
@@ -483,7 +529,11 @@ final class FtmSink extends Sink {
         }
     }
 
+    /** What a source documents for a fact: the fact itself when FtM counts it a thing (an event), else its parties. */
     private static List<String> parties(Entity fact) {
+        if (fact.schema.equals("Event")) {
+            return List.of(fact.id);
+        }
         var parties = new ArrayList<String>();
         for (var property : List.of("subject", "object", "owner", "asset", "director", "member", "organization")) {
             var values = fact.properties.get(property);

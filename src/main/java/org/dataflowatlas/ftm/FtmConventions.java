@@ -19,7 +19,8 @@ public final class FtmConventions {
             "Organization", "org",
             "Person", "person",
             "Source", "source",
-            "DataFlow", "flow");
+            "DataFlow", "flow",
+            "Event", "event");
 
     /** A note marking one field as inferred: {@code Inferred, not stated: FIELD: REASON}. */
     public static final String INFERRED = "Inferred, not stated: ";
@@ -32,6 +33,9 @@ public final class FtmConventions {
     public static final String LICENCE = "Licence: ";
 
     public static final String ATTRIBUTION = "Attribution: ";
+
+    /** A note on an event with an amount (a lobbying filing): {@code Amount: 40000.0 USD}. */
+    public static final String AMOUNT = "Amount: ";
 
     /** The start of the Documentation role of a source's link to a party of a fact it is evidence of. */
     public static final String EVIDENCE_ROLE = "evidence: ";

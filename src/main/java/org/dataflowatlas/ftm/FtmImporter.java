@@ -585,7 +585,7 @@ public class FtmImporter {
             if (ok) {
                 lines.add(new Line(number, lineText, id, schema, properties));
                 if (!FtmSchema.isDescribed(schema)
-                        || Set.of("UnknownLink", "Representation").contains(schema)) {
+                        || Set.of("UnknownLink", "Representation", "Event").contains(schema)) {
                     plan.skip(schema + " entities (not a kind of fact imported from FtM)");
                 }
             }

@@ -83,6 +83,21 @@ public final class FtmSchema {
                 "");
         define("Interest", List.of("Interval"), true, "role status", "", "");
         define(
+                "Analyzable",
+                List.of(),
+                true,
+                "detectedLanguage detectedCountry namesMentioned peopleMentioned companiesMentioned ibanMentioned"
+                        + " ipMentioned locationMentioned phoneMentioned emailMentioned",
+                "",
+                "");
+        define(
+                "Event",
+                List.of("Interval", "Analyzable", "Thing"),
+                false,
+                "location country important",
+                "",
+                "organizer:LegalEntity involved:LegalEntity");
+        define(
                 "Ownership",
                 List.of("Interest"),
                 false,
@@ -126,7 +141,6 @@ public final class FtmSchema {
             "EconomicActivity",
             "Email",
             "Employment",
-            "Event",
             "Family",
             "Folder",
             "HyperText",

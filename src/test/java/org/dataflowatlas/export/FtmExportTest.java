@@ -114,6 +114,36 @@ class FtmExportTest {
     }
 
     @Test
+    void an_event_is_an_ftm_event_involving_its_parties_documented_by_its_source() throws Exception {
+        var entities = export(null);
+        var event = entities.get("event.supreme-court-declines-x-petition");
+        assertThat(event.get("schema").asString()).isEqualTo("Event");
+        var p = event.get("properties");
+        assertThat(p.get("name").get(0).asString())
+                .isEqualTo(
+                        "US Supreme Court rejects X’s request to consider whether it could disclose national-security"
+                                + " request counts");
+        assertThat(p.get("date")).containsExactly(JSON.getNodeFactory().stringNode("2024-01"));
+        assertThat(p.get("involved").valueStream().map(JsonNode::asString))
+                .containsExactlyInAnyOrder("org.x", "org.us-supreme-court");
+        assertThat(p.get("notes").get(0).asString()).startsWith("Inferred, not stated: date: The article says");
+        // A thing in FtM terms, so its source documents the event itself, with the quote.
+        var documentation = entities.values().stream()
+                .filter(entity -> entity.get("schema").asString().equals("Documentation"))
+                .filter(entity -> entity.at("/properties/entity/0")
+                        .asString("")
+                        .equals(event.get("id").asString()))
+                .toList();
+        assertThat(documentation).singleElement().satisfies(entity -> {
+            assertThat(entity.at("/properties/document/0").asString()).isEqualTo("source.seed-article");
+            assertThat(entity.at("/properties/role/0").asString())
+                    .isEqualTo("evidence: event.supreme-court-declines-x-petition");
+            assertThat(entity.at("/properties/summary/0").asString())
+                    .startsWith("the US Supreme Court in January rejected");
+        });
+    }
+
+    @Test
     void sources_are_documents_and_the_held_text_travels_as_plain_text() throws Exception {
         var entities = export(null);
         var article = entities.get("source.seed-article");
