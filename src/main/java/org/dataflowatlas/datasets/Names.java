@@ -58,6 +58,12 @@ final class Names {
     }
 
     /** The key of a company name without its legal form, so registrations of one company meet. */
+    /** Whether the name is nothing but a legal form ("Inc", "L.L.C."), as a list split at its commas leaves one. */
+    static boolean isLegalForm(String name) {
+        var words = key(name).split(" ");
+        return words.length > 0 && java.util.Arrays.stream(words).allMatch(LEGAL_FORMS::contains);
+    }
+
     static String companyKey(String name) {
         var words = key(name).split(" ");
         int end = words.length;

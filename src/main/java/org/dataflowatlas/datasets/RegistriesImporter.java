@@ -76,6 +76,10 @@ public class RegistriesImporter {
     private static final Set<String> LOBBYING_FILE = Set.of("file", "source");
 
     private static final Pattern SPACES = Pattern.compile("[\\s\\u00a0]+");
+    private static final Pattern PARENT = Pattern.compile("(?i)an? (division|subsidiary|brand|unit) of ");
+
+    private static final Pattern FORMERLY = Pattern.compile("(?i)^(formerly|previously|f/k/a)\\s+");
+
     private static final Pattern DBA =
             Pattern.compile("(?i)\\s*,?\\s+(?:dba|d/b/a|d\\.b\\.a\\.?|doing business as)\\s+");
     private static final Pattern HTTP = Pattern.compile("(?i)^https?://\\S+$");
@@ -427,11 +431,12 @@ public class RegistriesImporter {
                     .filter(n -> !n.isEmpty())
                     .toList());
             var dba = dbaColumn == null ? "" : row.get(dbaColumn);
-            if (!dba.isEmpty()
-                    && !dba.equalsIgnoreCase("n/a")
-                    && !dba.equalsIgnoreCase("none")
-                    && !names.contains(dba)) {
-                names.add(dba);
+            if (!dba.isEmpty() && !dba.equalsIgnoreCase("n/a") && !dba.equalsIgnoreCase("none")) {
+                for (var tradeName : tradeNames(dba)) {
+                    if (!names.contains(tradeName)) {
+                        names.add(tradeName);
+                    }
+                }
             }
             var website = websiteColumn == null ? null : website(row.get(websiteColumn));
             var broker = broker(names, label + ", line " + row.line(), registryId, known, plan);
@@ -727,6 +732,27 @@ public class RegistriesImporter {
             plan.byKey.putIfAbsent(key, found);
         }
         return found;
+    }
+
+    /**
+     * The trade names a registry's DBA cell lists: "Quad, Rise" is two, "L2, Inc" one (a piece that is
+     * only a legal form belongs to the name before it), "formerly FullContact, Inc." the former name,
+     * and "a division of Predactiv" names a parent, not a trade name, so it is left out.
+     */
+    static List<String> tradeNames(String cell) {
+        var names = new ArrayList<String>();
+        for (var piece : cell.split("\\s*[,;\\n]\\s*")) {
+            var name = piece.strip();
+            if (name.isEmpty() || PARENT.matcher(name).lookingAt()) {
+                continue;
+            }
+            if (Names.isLegalForm(name) && !names.isEmpty()) {
+                names.set(names.size() - 1, names.getLast() + ", " + name);
+                continue;
+            }
+            names.add(FORMERLY.matcher(name).replaceFirst(""));
+        }
+        return names;
     }
 
     private static @Nullable String existingWithKey(String key, KnownEntities known, Plan plan) {
