@@ -19,5 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Transactional
-@Retryable(predicate = TransientErrors.class, maxRetries = 8, delay = 10, jitter = 10, multiplier = 2, maxDelay = 500)
+// Up to about 14 s of attempts (the driver's own managed transactions allow 30 s): on a busy
+// machine writers on the same nodes deadlock again and again before one gets through.
+@Retryable(predicate = TransientErrors.class, maxRetries = 20, delay = 10, jitter = 10, multiplier = 2, maxDelay = 1000)
 public @interface WriteTransaction {}
