@@ -11,12 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -351,21 +348,15 @@ public final class Benchmark {
                 .filter(h -> h <= 4)
                 .max(Integer::compare)
                 .orElse(settings.hops().getFirst());
-        var variants = new LinkedHashMap<String, Map<String, Object>>();
-        variants.put("plain", Map.of());
-        variants.put(
-                "asKnownOn", Map.of("asKnownOn", LocalDate.now(ZoneOffset.UTC).toString()));
-        variants.put("recordedAsOf", Map.of("recordedAsOf", Instant.now().toString()));
-        var names = List.copyOf(variants.keySet());
-        var times = new LinkedHashMap<String, List<Long>>();
-        names.forEach(name -> times.put(name, new ArrayList<>()));
+        var variants = new AsOfVariants();
+        var times = AsOfVariants.timings();
         log.printf("Trace LINEAGE %d hops, known and recorded time…%n", hops);
         log.flush();
         for (int round = 0; round < settings.warmup() + settings.iterations(); round++) {
             for (int o = 0; o < settings.origins(); o++) {
-                for (int v = 0; v < names.size(); v++) {
-                    var name = names.get((round + o + v) % names.size());
-                    long t = timeGraphQl("syn-org-" + o, TraceMode.LINEAGE, hops, settings, variants.get(name));
+                for (int k = 0; k < AsOfVariants.NAMES.size(); k++) {
+                    var name = AsOfVariants.turn(round, o, k);
+                    long t = timeGraphQl("syn-org-" + o, TraceMode.LINEAGE, hops, settings, variants.filters(name));
                     if (round >= settings.warmup()) {
                         times.get(name).add(t);
                     }

@@ -13,9 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -276,12 +273,7 @@ public final class RealGraph {
      * plain one and the figures show what the two filters cost.
      */
     void times(StringBuilder report, List<String> origins, int warmup, int iterations) {
-        var today = LocalDate.now(ZoneOffset.UTC).toString();
-        var now = Instant.now().toString();
-        var variants = new LinkedHashMap<String, Map<String, Object>>();
-        variants.put("plain", Map.of());
-        variants.put("asKnownOn", Map.of("asKnownOn", today));
-        variants.put("recordedAsOf", Map.of("recordedAsOf", now));
+        var variants = new AsOfVariants();
         report.append("### Known time and recorded time\n\n")
                 .append(String.format(
                         Locale.ROOT,
@@ -289,18 +281,16 @@ public final class RealGraph {
                                 + " of the run) and with `recordedAsOf: \"%s\"` (when this section started), asked in turn"
                                 + " for every origin, rotating which goes first. Both filters keep every fact here, so"
                                 + " the reached sets must match the plain one; the ratios are what the filters cost.%n%n",
-                        today,
-                        now))
+                        variants.today,
+                        variants.now))
                 .append(
                         "| shape | reached (mean) | plain p50 | plain p99 | asKnownOn p50 | asKnownOn p99 | asKnownOn / plain p50 |"
                                 + " recordedAsOf p50 | recordedAsOf p99 | recordedAsOf / plain p50 | same set |\n")
                 .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        var names = List.copyOf(variants.keySet());
         for (var shape : List.of(SHAPES.get(0), SHAPES.get(1), SHAPES.get(3))) {
             log.printf("Real graph, known and recorded time: %s…%n", shape.name());
             log.flush();
-            var times = new LinkedHashMap<String, List<Long>>();
-            names.forEach(name -> times.put(name, new ArrayList<>()));
+            var times = AsOfVariants.timings();
             long reached = 0;
             int same = 0;
             int asked = 0;
@@ -308,9 +298,9 @@ public final class RealGraph {
                 for (int o = 0; o < origins.size(); o++) {
                     var origin = origins.get(o);
                     var counts = new HashMap<String, Integer>();
-                    for (int v = 0; v < names.size(); v++) {
-                        var name = names.get((round + o + v) % names.size());
-                        var filters = variants.get(name);
+                    for (int k = 0; k < AsOfVariants.NAMES.size(); k++) {
+                        var name = AsOfVariants.turn(round, o, k);
+                        var filters = variants.filters(name);
                         int[] count = new int[1];
                         long t = timed(() -> count[0] = reachedCount(shape, graphQl(shape, origin, null, filters)));
                         counts.put(name, count[0]);

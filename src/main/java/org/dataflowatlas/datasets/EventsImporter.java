@@ -504,12 +504,13 @@ public class EventsImporter {
                                     + existing + "; list the one meant by its id");
                 }
                 var found = existing.size() == 1 ? existing.iterator().next() : null;
+                var foundKind = found == null ? null : known.kindOf(found);
                 var apart = "";
-                if (found != null && kind != null && known.kindOf(found) != null && known.kindOf(found) != kind) {
+                if (kind != null && foundKind != null && foundKind != kind) {
                     // One name, two kinds: the graph's namesake may be another body or the same one filed
                     // under another kind. A reviewer decides; the import keeps them apart and says so.
-                    apart = ", apart from '" + found + "' of the graph, which has the same name but is "
-                            + known.kindOf(found) + " (mergeOrganizations joins them if they are one)";
+                    apart = ", apart from '" + found + "' of the graph, which has the same name but is " + foundKind
+                            + " (mergeOrganizations joins them if they are one)";
                     found = null;
                 }
                 if (found != null) {

@@ -51,12 +51,9 @@ final class KnownEntities {
                     var name = row.get("name").asString(id);
                     known.organizationNames.put(id, name);
                     known.addOrganizationName(name, id);
-                    var labels = row.get("labels").asList(value -> value.asString());
-                    for (var kind : OrgKind.values()) {
-                        if (labels.contains(kind.label())) {
-                            known.organizationKinds.put(id, kind);
-                            break;
-                        }
+                    var kind = OrgKind.of(row.get("labels").asList(value -> value.asString()));
+                    if (kind != null) {
+                        known.organizationKinds.put(id, kind);
                     }
                     var aliases = row.get("aliases").asList(value -> value.asString());
                     known.organizationAliases.put(id, aliases);

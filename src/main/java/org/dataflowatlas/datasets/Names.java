@@ -1,6 +1,7 @@
 package org.dataflowatlas.datasets;
 
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -57,19 +58,18 @@ final class Names {
         return words.startsWith("the ") ? words.substring(4) : words;
     }
 
-    /** The key of a company name without its legal form, so registrations of one company meet. */
     /** Whether the name is nothing but a legal form ("Inc", "L.L.C."), as a list split at its commas leaves one. */
     static boolean isLegalForm(String name) {
-        var words = key(name).split(" ");
-        return words.length > 0 && java.util.Arrays.stream(words).allMatch(LEGAL_FORMS::contains);
+        return Arrays.stream(key(name).split(" ")).allMatch(LEGAL_FORMS::contains);
     }
 
+    /** The key of a company name without its legal form, so registrations of one company meet. */
     static String companyKey(String name) {
         var words = key(name).split(" ");
         int end = words.length;
         while (end > 1 && LEGAL_FORMS.contains(words[end - 1])) {
             end--;
         }
-        return String.join(" ", java.util.Arrays.asList(words).subList(0, end));
+        return String.join(" ", Arrays.asList(words).subList(0, end));
     }
 }

@@ -491,9 +491,7 @@ final class FtmSink extends Sink {
     private void documentEvidence(Map<String, Entity> documentation, String label, String factId, Entity fact) {
         var bySource = new LinkedHashMap<String, List<String>>();
         for (var link : outgoing.getOrDefault(key(label, factId), List.of())) {
-            if (link.type().equals("EVIDENCED_BY")
-                    && link.startLabel().equals(label)
-                    && link.startId().equals(factId)) {
+            if (link.type().equals("EVIDENCED_BY")) {
                 var quotes = bySource.computeIfAbsent(link.endId(), k -> new ArrayList<>());
                 if (link.properties().get("quote") instanceof String quote && !quote.isBlank()) {
                     quotes.add(quote);
@@ -508,32 +506,30 @@ final class FtmSink extends Sink {
     }
 
     /**
-     * FtM documents only things, and an interval (a flow, an ownership, a role) is not one: so a
-     * source documents each party of the fact it is evidence of, its role naming the fact
-     * ({@code evidence: ownership.elon-musk.x}) and its summary holding the source's quotes.
+     * FtM documents only things. A fact that is one (an event) is documented itself
+     * ({@code documentation.SOURCE.event.ID}); an interval (a flow, an ownership, a role) is not, so a
+     * source documents each party of it ({@code documentation.SOURCE.FACT.PARTY}). Either way the role
+     * names the fact ({@code evidence: ownership.elon-musk.x}) and the summary holds the source's quotes.
      */
     private void addDocumentation(Map<String, Entity> documentation, String source, Entity fact, List<String> quotes) {
         if (!has("Source", source)) {
             return;
         }
-        for (var party : parties(fact)) {
-            var id = FtmConventions.documentationId(source, party.equals(fact.id) ? fact.id : fact.id + "." + party);
+        boolean thing = FtmSchema.lineage(fact.schema).contains("Thing");
+        for (var documented : thing ? List.of(fact.id) : parties(fact)) {
+            var id = FtmConventions.documentationId(source, thing ? fact.id : fact.id + "." + documented);
             documentation
                     .computeIfAbsent(
                             id,
                             key -> new Entity(id, "Documentation")
                                     .add("document", entityId("Source", source))
-                                    .add("entity", party)
+                                    .add("entity", documented)
                                     .add("role", FtmConventions.evidenceRole(fact.id)))
                     .add("summary", quotes);
         }
     }
 
-    /** What a source documents for a fact: the fact itself when FtM counts it a thing (an event), else its parties. */
     private static List<String> parties(Entity fact) {
-        if (fact.schema.equals("Event")) {
-            return List.of(fact.id);
-        }
         var parties = new ArrayList<String>();
         for (var property : List.of("subject", "object", "owner", "asset", "director", "member", "organization")) {
             var values = fact.properties.get(property);

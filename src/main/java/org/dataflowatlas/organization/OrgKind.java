@@ -25,9 +25,16 @@ public enum OrgKind {
 
     /** The kind an organization node's labels give it, if any. */
     public static @Nullable OrgKind of(Node node) {
-        for (var kind : values()) {
-            if (node.hasLabel(kind.label())) {
-                return kind;
+        return of(node.labels());
+    }
+
+    /** The kind these labels of an organization give it, if any. */
+    public static @Nullable OrgKind of(Iterable<String> labels) {
+        for (var label : labels) {
+            for (var kind : values()) {
+                if (kind.label().equals(label)) {
+                    return kind;
+                }
             }
         }
         return null;

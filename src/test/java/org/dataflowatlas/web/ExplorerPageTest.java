@@ -319,11 +319,7 @@ class ExplorerPageTest {
 
         open("/explore?from=x&asKnownOn=2024-12");
         node(SECRET_SERVICE);
-        assertThat(nodeIds()).containsExactlyInAnyOrderElementsOf(later.names().keySet());
-        assertThat(edgeFlowIds())
-                .containsExactlyInAnyOrderElementsOf(later.evidence().keySet());
-        assertThat(browser.findElements(By.cssSelector("#diagram .edge.conflict")))
-                .hasSize(later.conflictPolicies().size());
+        assertPictureIs(later);
         assertThat(browser.findElement(By.id("status")).getText()).contains("as known on 2024-12");
 
         var graphiql = graphiqlLink();
@@ -388,11 +384,7 @@ class ExplorerPageTest {
 
         open("/explore?from=x&recordedAsOf=" + future);
         node(SECRET_SERVICE);
-        assertThat(nodeIds()).containsExactlyInAnyOrderElementsOf(now.names().keySet());
-        assertThat(edgeFlowIds())
-                .containsExactlyInAnyOrderElementsOf(now.evidence().keySet());
-        assertThat(browser.findElements(By.cssSelector("#diagram .edge.conflict")))
-                .hasSize(now.conflictPolicies().size());
+        assertPictureIs(now);
         assertThat(graphiqlVariables(graphiqlLink())).containsEntry("recordedAsOf", future);
     }
 
@@ -523,6 +515,16 @@ class ExplorerPageTest {
     /** Names in the diagram may be wrapped over lines or shortened; their first word is always shown whole. */
     private static String firstWords(String name) {
         return name.split("[\\s-]")[0];
+    }
+
+    /** The diagram shows the API's answer: its organizations, its flows and its conflicts. */
+    private void assertPictureIs(Expected expected) {
+        assertThat(nodeIds())
+                .containsExactlyInAnyOrderElementsOf(expected.names().keySet());
+        assertThat(edgeFlowIds())
+                .containsExactlyInAnyOrderElementsOf(expected.evidence().keySet());
+        assertThat(browser.findElements(By.cssSelector("#diagram .edge.conflict")))
+                .hasSize(expected.conflictPolicies().size());
     }
 
     private Expected expectations(String from, @Nullable String activeOn) {
