@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.fail;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -32,6 +35,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.dataflowatlas.OwnDatabase;
 import org.dataflowatlas.TestSupport;
+import org.dataflowatlas.cli.AtlasCommand;
 import org.dataflowatlas.neo4j.EmbeddedNeo4j;
 import org.dataflowatlas.neo4j.EmbeddedNeo4jProperties;
 import org.jspecify.annotations.Nullable;
@@ -57,16 +61,18 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 
 /**
- * The import as a user runs it, in child JVMs of its own (no shared Spring context): killed with
- * SIGKILL while it writes flows, it leaves only whole, committed batches; running the same command
- * again completes the graph to exactly what an uninterrupted import into another directory writes.
- * A completed database reads back the same after a restart. The databases are inspected by
- * starting {@link EmbeddedNeo4j} on their directories in this JVM once the children have exited.
+ * The import as a user runs it: killed with SIGKILL while it writes flows (in a child JVM of its
+ * own), it leaves only whole, committed batches; running the same command again completes the graph
+ * to exactly what an uninterrupted import into another directory writes. A completed database reads
+ * back the same after a restart. The re-run and the uninterrupted import run the command line in this
+ * JVM (each with a Spring context and database of its own, as a user's second run has), and the
+ * databases are inspected by starting {@link EmbeddedNeo4j} on their directories once the command
+ * that wrote them has exited.
  *
  * <p>Uses a slice of the Flock dataset so the class runs in reasonable time: the first {@value
  * #FLOW_ROWS} rows of agency_access20240426.csv, the agencies those rows name and their policies.
  * The seed is off so every DataFlow and DataCategory comes from the import. The uninterrupted import
- * runs while the first test kills and re-runs its own, so the killing test goes first.
+ * runs while the first test kills its own, so the killing test goes first.
  */
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(OwnDatabase.LOCK)
@@ -75,8 +81,8 @@ import org.neo4j.driver.Value;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ImportDurabilityTest {
 
-    private static final int FLOW_ROWS = 3_000;
-    private static final int BATCH_SIZE = 200;
+    private static final int FLOW_ROWS = 1_500;
+    private static final int BATCH_SIZE = 100;
     private static final int KILL_AFTER_BATCHES = 3;
     private static final Duration CHILD_TIMEOUT = Duration.ofMinutes(8);
     private static final Path FLOCK = Path.of("datasets/flock-sharing");
@@ -99,8 +105,8 @@ class ImportDurabilityTest {
 
     private static Set<String> categoryIds;
 
-    /** The uninterrupted import, running alongside the first test's children to save wall-clock time. */
-    private static Child referenceImport;
+    /** The uninterrupted import, running alongside the first test's child to save wall-clock time. */
+    private static CompletableFuture<Run> referenceImport;
 
     private static Path referenceData;
     private static @Nullable Snapshot referenceSnapshot;
@@ -139,7 +145,7 @@ class ImportDurabilityTest {
         assertThat(flowIds).hasSize(FLOW_ROWS).doesNotHaveDuplicates();
 
         referenceData = work.resolve("reference/data");
-        referenceImport = startImport("reference", referenceData);
+        referenceImport = CompletableFuture.supplyAsync(() -> importInThisJvm("reference", referenceData));
     }
 
     @AfterEach
@@ -148,21 +154,21 @@ class ImportDurabilityTest {
     }
 
     @AfterAll
-    static void destroy_the_reference_import() {
+    static void await_the_reference_import() {
         if (referenceImport != null) {
-            destroy(List.of(referenceImport));
+            referenceImport.join();
         }
     }
 
     /** The uninterrupted import's graph as first read back after it finished (waits for it once). */
-    private static synchronized Snapshot reference() throws InterruptedException {
+    private static synchronized Snapshot reference() throws Exception {
         if (referenceSnapshot == null) {
-            referenceImport.awaitExit();
-            assertThat(referenceImport.exitCode())
-                    .as("the uninterrupted reference import exits 0\n%s", referenceImport.tail())
+            var run = referenceImport.get(CHILD_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(run.exitCode())
+                    .as("the uninterrupted reference import exits 0\n%s", run)
                     .isZero();
-            assertThat(referenceImport.stdout())
-                    .as("reference import summary\n%s", referenceImport.tail())
+            assertThat(run.out())
+                    .as("reference import summary\n%s", run)
                     .contains("Imported 'flock-sharing'")
                     .contains(FLOW_ROWS + " flows written");
             referenceSnapshot = open(referenceData, ImportDurabilityTest::snapshot);
@@ -242,19 +248,18 @@ class ImportDurabilityTest {
             return domainCounts(driver);
         });
 
-        var rerun = startImport("rerun", data, children);
         // Organizations, sources, products and policies are all written before the first flow batch.
         for (var label : List.of("Organization", "Source", "Product", "Policy")) {
             assertThat(afterKill.get(label))
                     .as("%s nodes, written before the flows, %s", label, context)
                     .isEqualTo(reference().counts().get(label));
         }
-        rerun.awaitExit();
+        var rerun = importInThisJvm("rerun", data);
         assertThat(rerun.exitCode())
-                .as("the same import run again completes\n%s", rerun.tail())
+                .as("the same import run again completes\n%s", rerun)
                 .isZero();
-        assertThat(rerun.stdout())
-                .as("re-run summary\n%s", rerun.tail())
+        assertThat(rerun.out())
+                .as("re-run summary\n%s", rerun)
                 .contains("Imported 'flock-sharing'")
                 .contains(FLOW_ROWS + " flows written");
 
@@ -270,7 +275,7 @@ class ImportDurabilityTest {
 
     @Test
     @Order(2)
-    void a_completed_import_reads_back_identically_after_a_restart() throws InterruptedException {
+    void a_completed_import_reads_back_identically_after_a_restart() throws Exception {
         // The first start on the directory the import (a child that exited normally) left behind...
         var first = reference();
         // ... stopped, and started again.
@@ -291,15 +296,42 @@ class ImportDurabilityTest {
         assertThat(second.counts()).isEqualTo(first.counts());
     }
 
-    // --- the child import ---------------------------------------------------------------------
+    // --- the imports ---------------------------------------------------------------------------
 
-    private static Child startImport(String name, Path data, List<Child> started) throws IOException {
-        var child = startImport(name, data);
-        started.add(child);
-        return child;
+    /** What the command line printed and its exit code. */
+    private record Run(int exitCode, String out, String err) {
+
+        @Override
+        public String toString() {
+            return "--- exit " + exitCode + ", stdout ---\n" + out + "\n--- stderr ---\n" + err;
+        }
     }
 
-    private static Child startImport(String name, Path data) throws IOException {
+    /** The import command, run in this JVM as {@code Main} runs it, on a data directory of its own. */
+    private static Run importInThisJvm(String name, Path data) {
+        note("%s import started in this JVM", name);
+        var out = new StringWriter();
+        var err = new StringWriter();
+        int exitCode = AtlasCommand.commandLine()
+                .setOut(new PrintWriter(out))
+                .setErr(new PrintWriter(err))
+                .execute(
+                        "import",
+                        "--mapping",
+                        "flock-sharing",
+                        "--batch-size",
+                        Integer.toString(BATCH_SIZE),
+                        dataset.toString(),
+                        "--dataflow.embedded.data-directory=" + data,
+                        "--dataflow.embedded.bolt-port=0",
+                        "--dataflow.embedded.http-port=0",
+                        "--dataflow.embedded.page-cache=32m",
+                        "--dataflow.seed.enabled=false");
+        note("%s import exited with %d", name, exitCode);
+        return new Run(exitCode, out.toString(), err.toString());
+    }
+
+    private static Child startImport(String name, Path data, List<Child> started) throws IOException {
         var java = ProcessHandle.current()
                 .info()
                 .command()
@@ -334,7 +366,9 @@ class ImportDurabilityTest {
         environment.put("DATAFLOW_PAGE_CACHE", "32m");
         environment.put("DATAFLOW_SEED", "false");
         note("%s import started", name);
-        return new Child(name, builder.start(), directory.resolve(name + "-stdout.txt"));
+        var child = new Child(name, builder.start(), directory.resolve(name + "-stdout.txt"));
+        started.add(child);
+        return child;
     }
 
     /** Where the time goes, in the test's output (target/surefire-reports/*-output.txt). */

@@ -38,18 +38,15 @@ class ExplorerLargeAnswerTest {
     WebDriverWait wait;
 
     @BeforeEach
-    void loadTheNetworkAndOpenABrowser() {
+    void loadTheNetworkAndOpenAWindow() {
         loader.load(new ClassPathResource("fixtures/dense-sharing-network.cypher"));
-        browser = HeadlessChromium.start();
+        browser = HeadlessChromium.window("http://localhost:" + port, null);
         wait = new WebDriverWait(browser, Duration.ofSeconds(90));
     }
 
     /** Other tests read the whole graph (flowDates, search): the network goes again. */
     @AfterEach
     void removeTheNetwork() {
-        if (browser != null) {
-            browser.quit();
-        }
         driver.executableQuery("""
                         MATCH (n) WHERE (n:Organization OR n:DataFlow OR n:DataCategory OR n:Source) AND n.id STARTS WITH 'dense-'
                         DETACH DELETE n

@@ -67,16 +67,15 @@ class ExplorerPageTest {
     WebDriverWait wait;
 
     @BeforeEach
-    void openBrowser() {
-        browser = HeadlessChromium.start(downloads);
+    void openAWindow() {
+        browser = HeadlessChromium.window(local(""), downloads);
         wait = new WebDriverWait(browser, Duration.ofSeconds(60));
     }
 
     @AfterEach
-    void closeBrowser() {
+    void checkWhatThePageAskedFor() {
         if (browser != null) {
             var requested = HeadlessChromium.requestedUrls(browser);
-            browser.quit();
             assertThat(requested)
                     .as("every request the page made stayed on this server (or opened a downloaded report)")
                     .allSatisfy(url -> assertThat(url)

@@ -6,7 +6,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.dataflowatlas.AtlasIntegrationTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -26,16 +25,9 @@ class GraphiQlPageTest {
     WebDriverWait wait;
 
     @BeforeEach
-    void openBrowser() {
-        browser = HeadlessChromium.start();
+    void openAWindow() {
+        browser = HeadlessChromium.window("http://localhost:" + port, null);
         wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     @Test

@@ -11,9 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
+import org.jspecify.annotations.Nullable;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -41,15 +45,60 @@ public final class HeadlessChromium {
     /** Where tests save screenshots: build output, never committed. */
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
+    /** The browser {@link #window} opens windows in; started on first use, quit when the test JVM exits. */
+    private static @Nullable ChromeDriver shared;
+
     private HeadlessChromium() {}
 
-    /** A new browser with an empty profile; the caller quits it. */
-    public static ChromeDriver start() {
-        return start(null);
+    /**
+     * A new window, the only one, in a browser every page test of this JVM shares (those classes run
+     * one after another, never beside each other): starting Chromium costs more than most page tests.
+     * The window has storage of its own (a new tab's {@code sessionStorage}; {@code origin}'s local
+     * storage, cookies and other data cleared), its cache off (so every asset is asked of the server
+     * and shows in {@link #requestedUrls}, emptied here), the default size, and saves downloads into
+     * {@code downloads} when given. The caller leaves the browser open.
+     */
+    public static synchronized ChromeDriver window(String origin, @Nullable Path downloads) {
+        if (shared == null || !responds(shared)) {
+            var started = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(started::quit, "quit-chromium"));
+            shared = started;
+        }
+        var browser = shared;
+        var previous = browser.getWindowHandles();
+        browser.switchTo().newWindow(WindowType.WINDOW);
+        var current = browser.getWindowHandle();
+        for (var handle : previous) {
+            browser.switchTo().window(handle).close();
+        }
+        browser.switchTo().window(current);
+        browser.manage().window().setSize(new Dimension(1400, 900));
+        browser.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", origin, "storageTypes", "all"));
+        browser.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", true));
+        browser.executeCdpCommand(
+                "Browser.setDownloadBehavior",
+                downloads == null
+                        ? Map.of("behavior", "default")
+                        : Map.of(
+                                "behavior",
+                                "allow",
+                                "downloadPath",
+                                downloads.toAbsolutePath().toString()));
+        requestedUrls(browser);
+        return browser;
     }
 
-    /** A new browser that saves downloads into {@code downloads} (when given); the caller quits it. */
-    public static ChromeDriver start(Path downloads) {
+    private static boolean responds(ChromeDriver browser) {
+        try {
+            browser.getWindowHandles();
+            return true;
+        } catch (WebDriverException ex) {
+            return false;
+        }
+    }
+
+    /** A new browser with an empty profile; the caller quits it. */
+    private static ChromeDriver start() {
         assumeTrue(
                 Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "No Chromium at " + CHROMIUM + " with a driver at " + CHROMEDRIVER
@@ -85,21 +134,13 @@ public final class HeadlessChromium {
                 .build();
         var driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
-        if (downloads != null) {
-            driver.executeCdpCommand(
-                    "Browser.setDownloadBehavior",
-                    Map.of(
-                            "behavior",
-                            "allow",
-                            "downloadPath",
-                            downloads.toAbsolutePath().toString()));
-        }
         return driver;
     }
 
     /**
      * Every URL the browser requested over the network since the last call (the log is read and
-     * emptied); the browser's own pages ({@code chrome:}) and in-page {@code data:} and {@code blob:}
+     * emptied); the browser's own pages ({@code chrome:}, and {@code chrome-untrusted:} such as the new
+     * tab page it may open before the first navigation) and in-page {@code data:} and {@code blob:}
      * addresses are left out, as they need no network.
      */
     public static List<String> requestedUrls(WebDriver driver) {
@@ -108,7 +149,10 @@ public final class HeadlessChromium {
             JsonNode message = JSON.readTree(entry.getMessage()).path("message");
             if ("Network.requestWillBeSent".equals(message.path("method").asString())) {
                 var url = message.path("params").path("request").path("url").asString();
-                if (!url.startsWith("chrome://") && !url.startsWith("data:") && !url.startsWith("blob:")) {
+                if (!url.startsWith("chrome://")
+                        && !url.startsWith("chrome-untrusted://")
+                        && !url.startsWith("data:")
+                        && !url.startsWith("blob:")) {
                     urls.add(url);
                 }
             }

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.dataflowatlas.ReadsNeedKeyIntegrationTest;
 import org.dataflowatlas.TestSupport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -38,16 +37,9 @@ class PagesWithKeyTest {
     WebDriverWait wait;
 
     @BeforeEach
-    void openBrowser() {
-        browser = HeadlessChromium.start();
+    void openAWindow() {
+        browser = HeadlessChromium.window(local(""), null);
         wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     @Test

@@ -76,92 +76,84 @@ class BrowserKitTest {
     @Test
     void browser_opens_the_guide_on_connect_applies_every_rule_of_the_style_and_draws_the_seed_with_it()
             throws Exception {
-        ChromeDriver browser = HeadlessChromium.start();
-        try {
-            browser.get(neo4j.browserUrl());
+        ChromeDriver browser = HeadlessChromium.window(neo4j.browserUrl().replaceFirst("/browser/$", ""), null);
+        browser.get(neo4j.browserUrl());
 
-            // Connect as the README says: bolt://, no authentication.
-            find(browser, "[data-testid=connect]");
-            click(browser, "[data-testid=bolt-scheme-select] option[value='bolt://']");
-            var address = find(browser, "[data-testid=boltaddress]");
-            address.clear();
-            address.sendKeys(neo4j.boltUri().substring("bolt://".length()));
-            click(browser, "[data-testid=authenticationMethod] option[value=NO_AUTH]");
-            click(browser, "[data-testid=connect]");
+        // Connect as the README says: bolt://, no authentication.
+        find(browser, "[data-testid=connect]");
+        click(browser, "[data-testid=bolt-scheme-select] option[value='bolt://']");
+        var address = find(browser, "[data-testid=boltaddress]");
+        address.clear();
+        address.sendKeys(neo4j.boltUri().substring("bolt://".length()));
+        click(browser, "[data-testid=authenticationMethod] option[value=NO_AUTH]");
+        click(browser, "[data-testid=connect]");
 
-            // The server's post-connect command opens the guide: one slide to start, one per query.
-            // Our guide's own link, not the exec-topic buttons of the start frame Browser may show first.
-            click(browser, "[exec-topic^='style ']");
-            int slides = BrowserKit.QUERIES.size() + 1;
-            find(browser, "[data-testid=pagination-" + slides + "]");
-            assertThat(browser.findElements(By.cssSelector("[data-testid=pagination-" + (slides + 1) + "]")))
-                    .isEmpty();
+        // The server's post-connect command opens the guide: one slide to start, one per query.
+        // Our guide's own link, not the exec-topic buttons of the start frame Browser may show first.
+        click(browser, "[exec-topic^='style ']");
+        int slides = BrowserKit.QUERIES.size() + 1;
+        find(browser, "[data-testid=pagination-" + slides + "]");
+        assertThat(browser.findElements(By.cssSelector("[data-testid=pagination-" + (slides + 1) + "]")))
+                .isEmpty();
 
-            // Browser keeps the style it parsed: every rule of the file, with every property.
-            var expected = rules(Files.readString(STYLE));
-            var applied = waitFor(browser, b -> {
-                var grass =
-                        (String) ((JavascriptExecutor) b).executeScript("return localStorage.getItem('neo4j.grass')");
-                return grass != null && grass.contains("node.DataFlow") ? grass : null;
-            });
-            assertThat(JsonMapper.builder().build().readValue(applied, Map.class))
-                    .isEqualTo(expected);
+        // Browser keeps the style it parsed: every rule of the file, with every property.
+        var expected = rules(Files.readString(STYLE));
+        var applied = waitFor(browser, b -> {
+            var grass = (String) ((JavascriptExecutor) b).executeScript("return localStorage.getItem('neo4j.grass')");
+            return grass != null && grass.contains("node.DataFlow") ? grass : null;
+        });
+        assertThat(JsonMapper.builder().build().readValue(applied, Map.class)).isEqualTo(expected);
 
-            // The overview query, from its slide. Browser shows the first five page numbers and the
-            // last; from page 5 the ones around it.
-            int overview = BrowserKit.QUERIES.indexOf("05-the-whole-seed-case.cypher") + 2;
-            click(browser, "[data-testid=pagination-" + Math.min(5, overview) + "]");
-            click(browser, "[data-testid=pagination-" + overview + "]");
-            var slide = waitFor(browser, b -> {
-                for (var pre : b.findElements(By.cssSelector("pre.runnable"))) {
-                    try {
-                        if (pre.isDisplayed() && pre.getText().contains("The founding case at a glance")) {
-                            return pre;
-                        }
-                    } catch (StaleElementReferenceException redrawn) {
-                        // the slide is being drawn
+        // The overview query, from its slide. Browser shows the first five page numbers and the
+        // last; from page 5 the ones around it.
+        int overview = BrowserKit.QUERIES.indexOf("05-the-whole-seed-case.cypher") + 2;
+        click(browser, "[data-testid=pagination-" + Math.min(5, overview) + "]");
+        click(browser, "[data-testid=pagination-" + overview + "]");
+        var slide = waitFor(browser, b -> {
+            for (var pre : b.findElements(By.cssSelector("pre.runnable"))) {
+                try {
+                    if (pre.isDisplayed() && pre.getText().contains("The founding case at a glance")) {
+                        return pre;
                     }
+                } catch (StaleElementReferenceException redrawn) {
+                    // the slide is being drawn
                 }
-                return null;
-            });
-            slide.findElement(By.cssSelector("i")).click();
+            }
+            return null;
+        });
+        slide.findElement(By.cssSelector("i")).click();
 
-            var drawn = waitFor(browser, b -> {
-                var nodes = nodesByCaption(b);
-                return nodes.containsKey("X") && nodes.containsKey("Dataminr") ? nodes : null;
-            });
-            assertThat(drawn.get("X")).isEqualTo(expected.get("node.Platform").get("color"));
-            assertThat(drawn.get("Dataminr"))
-                    .isEqualTo(expected.get("node.Vendor").get("color"));
-            assertThat(drawn.get("US Secret Service"))
-                    .isEqualTo(expected.get("node.Agency").get("color"));
-            // Flows: small orange nodes captioned with their purpose (cut to fit: COMM…, LAW_E…).
-            assertThat(drawn)
-                    .hasEntrySatisfying(
-                            "COMM…",
-                            colour -> assertThat(colour)
-                                    .isEqualTo(expected.get("node.DataFlow").get("color")))
-                    .hasEntrySatisfying(
-                            "LAW_E…",
-                            colour -> assertThat(colour)
-                                    .isEqualTo(expected.get("node.DataFlow").get("color")));
-            var sends = browser.findElements(By.xpath("//*[local-name()='g'][@class='relationship']"
-                    + "[*[local-name()='text'][text()='SENDS']]/*[local-name()='path'][@class='b-outline']"));
-            assertThat(sends)
-                    .hasSize(3)
-                    .allSatisfy(path -> assertThat(path.getAttribute("fill"))
-                            .isEqualTo(expected.get("relationship.SENDS").get("color")));
+        var drawn = waitFor(browser, b -> {
+            var nodes = nodesByCaption(b);
+            return nodes.containsKey("X") && nodes.containsKey("Dataminr") ? nodes : null;
+        });
+        assertThat(drawn.get("X")).isEqualTo(expected.get("node.Platform").get("color"));
+        assertThat(drawn.get("Dataminr")).isEqualTo(expected.get("node.Vendor").get("color"));
+        assertThat(drawn.get("US Secret Service"))
+                .isEqualTo(expected.get("node.Agency").get("color"));
+        // Flows: small orange nodes captioned with their purpose (cut to fit: COMM…, LAW_E…).
+        assertThat(drawn)
+                .hasEntrySatisfying(
+                        "COMM…",
+                        colour -> assertThat(colour)
+                                .isEqualTo(expected.get("node.DataFlow").get("color")))
+                .hasEntrySatisfying(
+                        "LAW_E…",
+                        colour -> assertThat(colour)
+                                .isEqualTo(expected.get("node.DataFlow").get("color")));
+        var sends = browser.findElements(By.xpath("//*[local-name()='g'][@class='relationship']"
+                + "[*[local-name()='text'][text()='SENDS']]/*[local-name()='path'][@class='b-outline']"));
+        assertThat(sends)
+                .hasSize(3)
+                .allSatisfy(path -> assertThat(path.getAttribute("fill"))
+                        .isEqualTo(expected.get("relationship.SENDS").get("color")));
 
-            // A picture for the README: the graph alone.
-            click(browser, "[data-testid=navigationGuides]");
-            click(browser, "[aria-label='Collapse the node properties display']");
-            Thread.sleep(1_500); // let the layout settle for the picture; nothing is asserted after this
-            Files.createDirectories(HeadlessChromium.SCREENSHOTS);
-            Files.write(
-                    HeadlessChromium.SCREENSHOTS.resolve("browser-kit.png"), browser.getScreenshotAs(OutputType.BYTES));
-        } finally {
-            browser.quit();
-        }
+        // A picture for the README: the graph alone.
+        click(browser, "[data-testid=navigationGuides]");
+        click(browser, "[aria-label='Collapse the node properties display']");
+        Thread.sleep(1_500); // let the layout settle for the picture; nothing is asserted after this
+        Files.createDirectories(HeadlessChromium.SCREENSHOTS);
+        Files.write(HeadlessChromium.SCREENSHOTS.resolve("browser-kit.png"), browser.getScreenshotAs(OutputType.BYTES));
     }
 
     /** The style sheet as selector -> property -> value, quotes around values removed (as Browser stores it). */
