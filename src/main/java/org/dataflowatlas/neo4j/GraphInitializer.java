@@ -47,10 +47,12 @@ public class GraphInitializer implements InitializingBean {
     @Override
     public void afterPropertiesSet() throws IOException {
         applySchema();
-        if (seedEnabled && isEmpty()) {
+        boolean empty = isEmpty();
+        if (seedEnabled && empty) {
             seed();
+            empty = false;
         }
-        buildLineageOnce();
+        buildLineageOnce(empty);
     }
 
     private void applySchema() {
@@ -64,15 +66,20 @@ public class GraphInitializer implements InitializingBean {
         log.info("Schema is at version {}", applied.map(Object::toString).orElse("(none)"));
     }
 
-    /** A database written before lineage links were kept gets them once (the seed's load makes them itself). */
-    private void buildLineageOnce() {
+    /**
+     * A database written before lineage links were kept gets them once (the seed's load makes them
+     * itself); an empty one has nothing to link, and only gets the mark.
+     */
+    private void buildLineageOnce(boolean empty) {
         boolean built = driver.executableQuery(Lineage.isBuilt())
                 .execute()
                 .records()
                 .getFirst()
                 .get("built")
                 .asBoolean();
-        if (!built) {
+        if (!built && empty) {
+            driver.executableQuery(Lineage.mark()).execute();
+        } else if (!built) {
             long started = System.nanoTime();
             try (var session = driver.session()) {
                 Lineage.rebuildAll(

@@ -7,29 +7,77 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.dataflowatlas.OwnDatabase;
+import org.dataflowatlas.neo4j.EmbeddedNeo4j;
+import org.dataflowatlas.neo4j.EmbeddedNeo4jProperties;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
 
-/** The command line as a user runs it: a real embedded database in a data directory of its own. */
+/**
+ * The command line as a user runs it, in this JVM. The first test runs a command on an embedded
+ * database in a data directory of its own; the others, as {@code NEO4J_URI=bolt://… dataflow-atlas …},
+ * on one Neo4j server this class starts and empties before each test, so a command costs its own work
+ * and not a new database's.
+ */
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(OwnDatabase.LOCK)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CommandLineTest {
+
+    private static EmbeddedNeo4j server;
+    private static Driver driver;
 
     @TempDir
     Path work;
 
+    @BeforeAll
+    static void startTheServer() {
+        server = EmbeddedNeo4j.start(new EmbeddedNeo4jProperties(
+                Path.of("unused"), "localhost", 0, 0, true, "32m", Duration.ofSeconds(60), "1g"));
+        driver = GraphDatabase.driver(
+                server.boltUri(),
+                AuthTokens.none(),
+                Config.builder().withoutEncryption().build());
+    }
+
+    @AfterAll
+    static void stopTheServer() {
+        driver.close();
+        server.close();
+    }
+
+    /** Everything but the server's bookkeeping (schema migrations, the lineage mark) goes. */
+    @BeforeEach
+    void emptyTheServer() {
+        driver.executableQuery("MATCH (n) WHERE none(l IN labels(n) WHERE l STARTS WITH '__') DETACH DELETE n")
+                .execute();
+    }
+
     @Test
-    void loads_files_in_order_and_prints_the_counters() throws IOException {
+    @Order(1)
+    void loads_files_in_order_into_an_embedded_database_and_prints_the_counters() throws IOException {
         var first =
                 write("first.cypher", "MERGE (s:Source {id: 'cli-source'}) SET s.title = 'CLI', s.kind = 'DATASET';");
         var second = write("second.cypher", "MATCH (s:Source {id: 'cli-source'}) SET s.url = 'https://example.org';");
 
-        var run = run("load", first.toString(), second.toString());
+        var run = runEmbedded("load", first.toString(), second.toString());
 
         assertThat(run.exitCode).isZero();
         assertThat(run.out)
@@ -77,7 +125,9 @@ class CommandLineTest {
         var slice = Files.createDirectories(work.resolve("events"));
         Files.write(slice.resolve("events.jsonl"), lines);
         // The mapping's alias table names the seed's organizations (x, dataminr, …): a seeded database.
-        var run = run(true, "import", "--format", "events", "--dry-run", slice.toString());
+        var seed = run("load", "cypher/seed/001-x-dataminr-secret-service.cypher");
+        assertThat(seed.exitCode).as(seed.err).isZero();
+        var run = run("import", "--format", "events", "--dry-run", slice.toString());
         assertThat(run.exitCode).as(run.err).isZero();
         assertThat(run.out)
                 .contains("Dry run of events")
@@ -174,23 +224,32 @@ class CommandLineTest {
         return Files.writeString(work.resolve(name), content);
     }
 
+    /** The command against this class's server, as with NEO4J_URI set. */
     private Run run(String... args) {
-        return run(false, args);
+        return execute(args, "--NEO4J_URI=" + server.boltUri(), "--dataflow.seed.enabled=false");
     }
 
-    private Run run(boolean seeded, String... args) {
+    /** The command with its own embedded database in {@code work/data}. */
+    private Run runEmbedded(String... args) {
+        return execute(
+                args,
+                "--dataflow.embedded.data-directory=" + work.resolve("data"),
+                "--dataflow.embedded.bolt-port=0",
+                "--dataflow.embedded.http-port=0",
+                "--dataflow.seed.enabled=false");
+    }
+
+    private Run execute(String[] args, String... database) {
         var out = new StringWriter();
         var err = new StringWriter();
         var commandLine =
                 AtlasCommand.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
-        var withDatabase = new String[args.length + 4];
-        System.arraycopy(args, 0, withDatabase, 0, args.length);
-        withDatabase[args.length] = "--dataflow.embedded.data-directory=" + work.resolve("data");
-        withDatabase[args.length + 1] = "--dataflow.embedded.bolt-port=0";
-        withDatabase[args.length + 2] = "--dataflow.embedded.http-port=0";
-        withDatabase[args.length + 3] = "--dataflow.seed.enabled=" + seeded;
+        var withDatabase = new ArrayList<>(List.of(args));
+        withDatabase.addAll(List.of(database));
         int exitCode = commandLine.execute(
-                args[args.length - 1].equals("--help") || args[0].equals("key") ? args : withDatabase);
+                args[args.length - 1].equals("--help") || args[0].equals("key")
+                        ? args
+                        : withDatabase.toArray(String[]::new));
         return new Run(exitCode, out.toString(), err.toString());
     }
 

@@ -45,26 +45,31 @@ public final class HeadlessChromium {
     /** Where tests save screenshots: build output, never committed. */
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    /** The browser {@link #window} opens windows in; started on first use, quit when the test JVM exits. */
-    private static @Nullable ChromeDriver shared;
+    /**
+     * The browser {@link #window} opens windows in, one per test thread (the classes that share the
+     * seeded context run on one, those with a server of their own on another); started on first use,
+     * quit when the test JVM exits.
+     */
+    private static final ThreadLocal<@Nullable ChromeDriver> SHARED = new ThreadLocal<>();
 
     private HeadlessChromium() {}
 
     /**
-     * A new window, the only one, in a browser every page test of this JVM shares (those classes run
-     * one after another, never beside each other): starting Chromium costs more than most page tests.
+     * A new window, the only one, in a browser the page tests running on this thread share (one after
+     * another, never beside each other): starting Chromium costs more than most page tests.
      * The window has storage of its own (a new tab's {@code sessionStorage}; {@code origin}'s local
      * storage, cookies and other data cleared), its cache off (so every asset is asked of the server
      * and shows in {@link #requestedUrls}, emptied here), the default size, and saves downloads into
      * {@code downloads} when given. The caller leaves the browser open.
      */
-    public static synchronized ChromeDriver window(String origin, @Nullable Path downloads) {
-        if (shared == null || !responds(shared)) {
+    public static ChromeDriver window(String origin, @Nullable Path downloads) {
+        var browser = SHARED.get();
+        if (browser == null || !responds(browser)) {
             var started = start();
             Runtime.getRuntime().addShutdownHook(new Thread(started::quit, "quit-chromium"));
-            shared = started;
+            SHARED.set(started);
+            browser = started;
         }
-        var browser = shared;
         var previous = browser.getWindowHandles();
         browser.switchTo().newWindow(WindowType.WINDOW);
         var current = browser.getWindowHandle();
