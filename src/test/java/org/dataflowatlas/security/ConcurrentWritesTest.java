@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.dataflowatlas.AtlasIntegrationTest;
 import org.dataflowatlas.GraphQlHttp;
+import org.dataflowatlas.ReadsNeedKeyIntegrationTest;
 import org.dataflowatlas.TestSupport;
 import org.dataflowatlas.script.CypherScriptLoader;
 import org.junit.jupiter.api.AfterAll;
@@ -31,9 +31,11 @@ import org.springframework.core.io.ClassPathResource;
 /**
  * 8 writers × 200 overlapping mutations over HTTP on a handful of shared ids: every call succeeds
  * (deadlocks are retried), no node or relationship is duplicated, every distinct write is present
- * and each call left exactly one audit entry. Ids start with {@code cw-}; removed afterwards.
+ * and each call left exactly one audit entry. Ids start with {@code cw-}; removed afterwards. On the
+ * server where reads need a key (every call here sends the editor key anyway): its graph is its own,
+ * so this long class runs beside the shared-context classes rather than after them.
  */
-@AtlasIntegrationTest
+@ReadsNeedKeyIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(OutputCaptureExtension.class)
 class ConcurrentWritesTest {
