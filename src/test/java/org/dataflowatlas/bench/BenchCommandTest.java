@@ -2,14 +2,12 @@ package org.dataflowatlas.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.dataflowatlas.OwnDatabase;
-import org.dataflowatlas.cli.AtlasCommand;
+import org.dataflowatlas.cli.CommandRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
@@ -30,34 +28,29 @@ class BenchCommandTest {
     @Test
     void a_tiny_run_writes_the_whole_report_and_a_trace_with_evidence_costs_a_statement_per_hop_and_one_more()
             throws Exception {
-        var out = new StringWriter();
-        var err = new StringWriter();
         var report = work.resolve("bench.md");
-        int exit = AtlasCommand.commandLine()
-                .setOut(new PrintWriter(out))
-                .setErr(new PrintWriter(err))
-                .execute(
-                        "bench",
-                        "--flows",
-                        "2000",
-                        "--organizations",
-                        "200",
-                        "--origins",
-                        "2",
-                        "--warmup",
-                        "0",
-                        "--iterations",
-                        "2",
-                        "--hops",
-                        "2,4",
-                        "--flock",
-                        work.resolve("no-flock-here").toString(),
-                        "--page-cache",
-                        "64m",
-                        "--output",
-                        report.toString());
+        var run = CommandRun.of(
+                "bench",
+                "--flows",
+                "2000",
+                "--organizations",
+                "200",
+                "--origins",
+                "2",
+                "--warmup",
+                "0",
+                "--iterations",
+                "2",
+                "--hops",
+                "2,4",
+                "--flock",
+                work.resolve("no-flock-here").toString(),
+                "--page-cache",
+                "64m",
+                "--output",
+                report.toString());
 
-        assertThat(exit).as(err.toString()).isZero();
+        assertThat(run.exitCode()).as(run.err()).isZero();
         var markdown = Files.readString(report);
         assertThat(markdown)
                 .contains("| cores |", "| Neo4j | embedded ")

@@ -3,8 +3,6 @@ package org.dataflowatlas.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,11 +77,11 @@ class CommandLineTest {
 
         var run = runEmbedded("load", first.toString(), second.toString());
 
-        assertThat(run.exitCode).isZero();
-        assertThat(run.out)
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out())
                 .contains("first.cypher: 1 statements, 1 nodes created")
                 .contains("second.cypher: 1 statements");
-        assertThat(run.err).isEmpty();
+        assertThat(run.err()).isEmpty();
     }
 
     @Test
@@ -93,26 +91,26 @@ class CommandLineTest {
 
         var run = run("load", bad.toString(), never.toString());
 
-        assertThat(run.exitCode).isEqualTo(1);
-        assertThat(run.err).contains(bad + ":3: ").contains("rolled back").contains("Not run: [" + never + "]");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains(bad + ":3: ").contains("rolled back").contains("Not run: [" + never + "]");
     }
 
     @Test
     void a_missing_file_is_reported_before_anything_starts() {
         var run = run("load", work.resolve("missing.cypher").toString());
-        assertThat(run.exitCode).isEqualTo(2);
-        assertThat(run.err).contains("missing.cypher is not a readable file");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("missing.cypher is not a readable file");
     }
 
     @Test
     void imports_a_dataset_with_a_shipped_mapping_and_reports_rate_and_counts() {
         var run = run("import", "--mapping", "flock-sharing", "src/test/resources/import/flock-slice");
-        assertThat(run.exitCode).as(run.err).isZero();
-        assertThat(run.out)
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
                 .contains("Imported 'flock-sharing': 12 rows read, 10 organizations and 2 flows written")
                 .contains("rows/s")
                 .contains("relationships created");
-        assertThat(run.err).contains("agency_access20240426.csv: 2/2 flows (100%)");
+        assertThat(run.err()).contains("agency_access20240426.csv: 2/2 flows (100%)");
     }
 
     @Test
@@ -126,10 +124,10 @@ class CommandLineTest {
         Files.write(slice.resolve("events.jsonl"), lines);
         // The mapping's alias table names the seed's organizations (x, dataminr, …): a seeded database.
         var seed = run("load", "cypher/seed/001-x-dataminr-secret-service.cypher");
-        assertThat(seed.exitCode).as(seed.err).isZero();
+        assertThat(seed.exitCode()).as(seed.err()).isZero();
         var run = run("import", "--format", "events", "--dry-run", slice.toString());
-        assertThat(run.exitCode).as(run.err).isZero();
-        assertThat(run.out)
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
                 .contains("Dry run of events")
                 .contains("2 records read, valid (nothing written)")
                 .contains("2 events")
@@ -139,21 +137,21 @@ class CommandLineTest {
     @Test
     void an_import_of_a_file_the_mapping_does_not_know_fails_with_what_it_reads() {
         var run = run("import", "--mapping", "flock-sharing", "README.md");
-        assertThat(run.exitCode).isEqualTo(1);
-        assertThat(run.err).contains("README.md is not one of the files mapping 'flock-sharing' reads");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("README.md is not one of the files mapping 'flock-sharing' reads");
     }
 
     @Test
     void generates_a_synthetic_graph_then_exports_it() throws IOException {
         var generated = run("generate", "--organizations", "60", "--flows", "300", "--seed", "7");
-        assertThat(generated.exitCode).as(generated.err).isZero();
-        assertThat(generated.out).contains("Generated 60 organizations and 300 flows (seed 7)");
+        assertThat(generated.exitCode()).as(generated.err()).isZero();
+        assertThat(generated.out()).contains("Generated 60 organizations and 300 flows (seed 7)");
         var file = work.resolve("synthetic.cypher");
         var exported = run("export", "--format", "cypher", file.toString());
-        assertThat(exported.exitCode).as(exported.err).isZero();
+        assertThat(exported.exitCode()).as(exported.err()).isZero();
         var counts = Pattern.compile("Exported (\\d+) nodes and (\\d+) relationships to ")
-                .matcher(exported.out);
-        assertThat(counts.find()).as(exported.out).isTrue();
+                .matcher(exported.out());
+        assertThat(counts.find()).as(exported.out()).isTrue();
         // 60 organizations and 300 flows, plus their categories and the synthetic source.
         assertThat(Integer.parseInt(counts.group(1))).isGreaterThan(360);
         // Each flow is sent, received, carries a category and cites its source.
@@ -169,55 +167,56 @@ class CommandLineTest {
                 {"id": "dir-1", "schema": "Directorship", "properties": {"director": ["person.jo"], "organization": ["org.acme"], "role": ["Chief Executive Officer"]}}
                 """);
         var imported = run("import", "--format", "ftm", entities.toString());
-        assertThat(imported.exitCode).as(imported.err).isZero();
-        assertThat(imported.out)
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(imported.out())
                 .contains("Imported FtM file", "3 entities read", "1 organizations", "1 people", "1 roles")
                 .contains("every fact cites the source ftm-file-extract-ftm-");
 
         var ftm = work.resolve("atlas.ftm.json");
         var exported = run("export", "--format", "ftm", ftm.toString());
-        assertThat(exported.exitCode).as(exported.err).isZero();
-        assertThat(exported.out).contains("(ftm: 6 entities)");
+        assertThat(exported.exitCode()).as(exported.err()).isZero();
+        assertThat(exported.out()).contains("(ftm: 6 entities)");
         assertThat(Files.readString(ftm))
                 .contains("{\"id\":\"directorship.jo.acme.chief-executive-officer\",\"schema\":\"Directorship\"");
         var prov = work.resolve("atlas.prov.json");
         var provRun = run("export", "--format", "prov-json", prov.toString());
-        assertThat(provRun.exitCode).as(provRun.err).isZero();
+        assertThat(provRun.exitCode()).as(provRun.err()).isZero();
         assertThat(Files.readString(prov)).contains("\"prov:delegate\" : \"atlas:person-jo\"");
 
-        assertThat(run("import", "--format", "ftm", "--mapping", "flock-sharing", entities.toString()).exitCode)
+        assertThat(run("import", "--format", "ftm", "--mapping", "flock-sharing", entities.toString())
+                        .exitCode())
                 .isEqualTo(2);
-        assertThat(run("export", "--format", "rdf", ftm.toString()).err)
+        assertThat(run("export", "--format", "rdf", ftm.toString()).err())
                 .contains("--format must be cypher, json, graphml, ftm or prov-json");
     }
 
     @Test
     void every_command_explains_itself() {
         var run = run("load", "--help");
-        assertThat(run.exitCode).isZero();
-        assertThat(run.out).contains("Usage: dataflow-atlas load", "FILE", "one transaction", "Examples:");
-        assertThat(run("--help").out).contains("serve", "load", "import", "export", "generate");
-        assertThat(run("export", "--help").out).contains("--format", "--scope", "trace-from");
-        assertThat(run("generate", "--help").out).contains("--organizations", "--flows", "--seed");
-        assertThat(run("import", "--help").out).contains("--mapping", "--format", "ftm", "--dry-run", "Examples:");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Usage: dataflow-atlas load", "FILE", "one transaction", "Examples:");
+        assertThat(run("--help").out()).contains("serve", "load", "import", "export", "generate");
+        assertThat(run("export", "--help").out()).contains("--format", "--scope", "trace-from");
+        assertThat(run("generate", "--help").out()).contains("--organizations", "--flows", "--seed");
+        assertThat(run("import", "--help").out()).contains("--mapping", "--format", "ftm", "--dry-run", "Examples:");
     }
 
     @Test
     void key_prints_a_new_key_once_and_only_its_digest_for_the_configuration() {
         var run = run("key", "--name", "alice", "--role", "editor");
-        assertThat(run.exitCode).as(run.err).isZero();
-        var key = run.out
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        var key = run.out()
                 .lines()
                 .map(String::strip)
                 .filter(line -> line.startsWith("dfa_"))
                 .findFirst()
                 .orElseThrow();
-        assertThat(run.out)
+        assertThat(run.out())
                 .contains("dataflow.security.keys.alice.role=editor")
                 .contains("dataflow.security.keys.alice.sha256=" + org.dataflowatlas.security.ApiKeys.sha256(key))
                 .contains("DATAFLOW_SECURITY_KEYS_ALICE_SHA256=");
-        assertThat(run("key", "--name", "Alice Smith").exitCode).isEqualTo(2);
-        assertThat(run("key", "--name", "bob", "--role", "admin").exitCode).isEqualTo(2);
+        assertThat(run("key", "--name", "Alice Smith").exitCode()).isEqualTo(2);
+        assertThat(run("key", "--name", "bob", "--role", "admin").exitCode()).isEqualTo(2);
     }
 
     private Path write(String name, String content) throws IOException {
@@ -225,12 +224,12 @@ class CommandLineTest {
     }
 
     /** The command against this class's server, as with NEO4J_URI set. */
-    private Run run(String... args) {
+    private CommandRun run(String... args) {
         return execute(args, "--NEO4J_URI=" + server.boltUri(), "--dataflow.seed.enabled=false");
     }
 
     /** The command with its own embedded database in {@code work/data}. */
-    private Run runEmbedded(String... args) {
+    private CommandRun runEmbedded(String... args) {
         return execute(
                 args,
                 "--dataflow.embedded.data-directory=" + work.resolve("data"),
@@ -239,19 +238,12 @@ class CommandLineTest {
                 "--dataflow.seed.enabled=false");
     }
 
-    private Run execute(String[] args, String... database) {
-        var out = new StringWriter();
-        var err = new StringWriter();
-        var commandLine =
-                AtlasCommand.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
+    private CommandRun execute(String[] args, String... database) {
+        if (args[args.length - 1].equals("--help") || args[0].equals("key")) {
+            return CommandRun.of(args);
+        }
         var withDatabase = new ArrayList<>(List.of(args));
         withDatabase.addAll(List.of(database));
-        int exitCode = commandLine.execute(
-                args[args.length - 1].equals("--help") || args[0].equals("key")
-                        ? args
-                        : withDatabase.toArray(String[]::new));
-        return new Run(exitCode, out.toString(), err.toString());
+        return CommandRun.of(withDatabase.toArray(String[]::new));
     }
-
-    private record Run(int exitCode, String out, String err) {}
 }

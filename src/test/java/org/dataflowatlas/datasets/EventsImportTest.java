@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.dataflowatlas.DataflowAtlasApplication;
 import org.dataflowatlas.OwnDatabase;
 import org.dataflowatlas.TestSupport;
 import org.dataflowatlas.evidence.Event;
@@ -24,8 +23,6 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Value;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -52,14 +49,7 @@ class EventsImportTest {
 
     @BeforeAll
     static void importTheTimelineOnce() {
-        context = new SpringApplicationBuilder(DataflowAtlasApplication.class)
-                .web(WebApplicationType.NONE)
-                .run(
-                        "--dataflow.embedded.temporary=true",
-                        "--dataflow.embedded.bolt-port=0",
-                        "--dataflow.embedded.http-port=0",
-                        "--dataflow.embedded.page-cache=32m",
-                        "--dataflow.limits.query-timeout=20s");
+        context = OwnDatabase.start(true);
         driver = context.getBean(Driver.class);
         importer = context.getBean(EventsImporter.class);
         first = importer.run("surveillance-events", EVENTS, false, QUIET);

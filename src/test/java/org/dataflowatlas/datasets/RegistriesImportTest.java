@@ -7,7 +7,6 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.dataflowatlas.DataflowAtlasApplication;
 import org.dataflowatlas.OwnDatabase;
 import org.dataflowatlas.TestSupport;
 import org.dataflowatlas.evidence.Event;
@@ -23,8 +22,6 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Value;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -50,14 +47,7 @@ class RegistriesImportTest {
 
     @BeforeAll
     static void importTheRegistriesOnce() {
-        context = new SpringApplicationBuilder(DataflowAtlasApplication.class)
-                .web(WebApplicationType.NONE)
-                .run(
-                        "--dataflow.embedded.temporary=true",
-                        "--dataflow.embedded.bolt-port=0",
-                        "--dataflow.embedded.http-port=0",
-                        "--dataflow.embedded.page-cache=32m",
-                        "--dataflow.limits.query-timeout=20s");
+        context = OwnDatabase.start(true);
         driver = context.getBean(Driver.class);
         importer = context.getBean(RegistriesImporter.class);
         first = importer.run("data-brokers", BROKERS, false, QUIET);

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.dataflowatlas.AtlasIntegrationTest;
-import org.dataflowatlas.DataflowAtlasApplication;
+import org.dataflowatlas.OwnDatabase;
 import org.dataflowatlas.TestSupport;
 import org.dataflowatlas.script.CypherScriptLoader;
 import org.dataflowatlas.trace.TraceRequest;
@@ -17,8 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,17 +45,7 @@ class ExportTest {
         assertThat(result.nodes()).isGreaterThan(30);
         assertThat(Files.readString(file)).contains("inferredBecause: ['The article names First Alert");
 
-        try (var empty = new SpringApplicationBuilder(DataflowAtlasApplication.class)
-                .web(WebApplicationType.NONE)
-                .run(List.of(
-                                "--dataflow.embedded.temporary=true",
-                                "--dataflow.embedded.bolt-port=0",
-                                "--dataflow.embedded.http-port=0",
-                                "--dataflow.embedded.page-cache=32m",
-                                // As generous as the shared test context: a busy machine plans the first trace slowly.
-                                "--dataflow.limits.query-timeout=20s",
-                                "--dataflow.seed.enabled=false")
-                        .toArray(String[]::new))) {
+        try (var empty = OwnDatabase.start(false)) {
             var target = empty.getBean(Driver.class);
             assertThat(TestSupport.factFingerprint(target)).isNotEqualTo(expected);
             empty.getBean(CypherScriptLoader.class).load(file);

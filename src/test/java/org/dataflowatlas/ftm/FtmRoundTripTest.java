@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.dataflowatlas.DataflowAtlasApplication;
 import org.dataflowatlas.OwnDatabase;
 import org.dataflowatlas.TestSupport;
 import org.dataflowatlas.export.GraphExporter;
@@ -20,8 +19,6 @@ import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.neo4j.driver.Driver;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,26 +38,12 @@ class FtmRoundTripTest {
     @TempDir
     Path work;
 
-    /** A database of its own, with the seed or empty. */
-    private static org.springframework.context.ConfigurableApplicationContext database(boolean seeded) {
-        return new SpringApplicationBuilder(DataflowAtlasApplication.class)
-                .web(WebApplicationType.NONE)
-                .run(List.of(
-                                "--dataflow.embedded.temporary=true",
-                                "--dataflow.embedded.bolt-port=0",
-                                "--dataflow.embedded.http-port=0",
-                                "--dataflow.embedded.page-cache=32m",
-                                "--dataflow.limits.query-timeout=20s",
-                                "--dataflow.seed.enabled=" + seeded)
-                        .toArray(String[]::new));
-    }
-
     @Test
     void the_seed_exported_as_ftm_and_imported_into_an_empty_database_gives_the_same_graph_back() throws Exception {
         var original = work.resolve("seed.ftm.json");
         List<Object> seedGraph;
         long seedEvents;
-        try (var seed = database(true)) {
+        try (var seed = OwnDatabase.start(true)) {
             seed.getBean(GraphExporter.class).export(GraphExporter.Format.FTM, null, original);
             seedGraph = ftmPart(seed.getBean(Driver.class), "none");
             seedEvents = seed.getBean(Driver.class)
@@ -71,7 +54,7 @@ class FtmRoundTripTest {
                     .get("n")
                     .asLong();
         }
-        try (var empty = database(false)) {
+        try (var empty = OwnDatabase.start(false)) {
             var summary = empty.getBean(FtmImporter.class).run(original, false, QUIET);
             assertThat(summary.errors()).isEmpty();
             assertThat(summary.imported())

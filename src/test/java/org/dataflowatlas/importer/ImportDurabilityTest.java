@@ -7,8 +7,6 @@ import static org.assertj.core.api.Assertions.fail;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,7 +33,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.dataflowatlas.OwnDatabase;
 import org.dataflowatlas.TestSupport;
-import org.dataflowatlas.cli.AtlasCommand;
+import org.dataflowatlas.cli.CommandRun;
 import org.dataflowatlas.neo4j.EmbeddedNeo4j;
 import org.dataflowatlas.neo4j.EmbeddedNeo4jProperties;
 import org.jspecify.annotations.Nullable;
@@ -106,7 +104,7 @@ class ImportDurabilityTest {
     private static Set<String> categoryIds;
 
     /** The uninterrupted import, running alongside the first test's child to save wall-clock time. */
-    private static CompletableFuture<Run> referenceImport;
+    private static CompletableFuture<CommandRun> referenceImport;
 
     private static Path referenceData;
     private static @Nullable Snapshot referenceSnapshot;
@@ -276,7 +274,7 @@ class ImportDurabilityTest {
     @Test
     @Order(2)
     void a_completed_import_reads_back_identically_after_a_restart() throws Exception {
-        // The first start on the directory the import (a child that exited normally) left behind...
+        // The first start on the directory the import (a command that exited normally) left behind...
         var first = reference();
         // ... stopped, and started again.
         var second = open(referenceData, ImportDurabilityTest::snapshot);
@@ -298,37 +296,23 @@ class ImportDurabilityTest {
 
     // --- the imports ---------------------------------------------------------------------------
 
-    /** What the command line printed and its exit code. */
-    private record Run(int exitCode, String out, String err) {
-
-        @Override
-        public String toString() {
-            return "--- exit " + exitCode + ", stdout ---\n" + out + "\n--- stderr ---\n" + err;
-        }
-    }
-
     /** The import command, run in this JVM as {@code Main} runs it, on a data directory of its own. */
-    private static Run importInThisJvm(String name, Path data) {
+    private static CommandRun importInThisJvm(String name, Path data) {
         note("%s import started in this JVM", name);
-        var out = new StringWriter();
-        var err = new StringWriter();
-        int exitCode = AtlasCommand.commandLine()
-                .setOut(new PrintWriter(out))
-                .setErr(new PrintWriter(err))
-                .execute(
-                        "import",
-                        "--mapping",
-                        "flock-sharing",
-                        "--batch-size",
-                        Integer.toString(BATCH_SIZE),
-                        dataset.toString(),
-                        "--dataflow.embedded.data-directory=" + data,
-                        "--dataflow.embedded.bolt-port=0",
-                        "--dataflow.embedded.http-port=0",
-                        "--dataflow.embedded.page-cache=32m",
-                        "--dataflow.seed.enabled=false");
-        note("%s import exited with %d", name, exitCode);
-        return new Run(exitCode, out.toString(), err.toString());
+        var run = CommandRun.of(
+                "import",
+                "--mapping",
+                "flock-sharing",
+                "--batch-size",
+                Integer.toString(BATCH_SIZE),
+                dataset.toString(),
+                "--dataflow.embedded.data-directory=" + data,
+                "--dataflow.embedded.bolt-port=0",
+                "--dataflow.embedded.http-port=0",
+                "--dataflow.embedded.page-cache=32m",
+                "--dataflow.seed.enabled=false");
+        note("%s import exited with %d", name, run.exitCode());
+        return run;
     }
 
     private static Child startImport(String name, Path data, List<Child> started) throws IOException {
