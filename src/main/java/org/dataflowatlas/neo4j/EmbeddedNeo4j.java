@@ -2,6 +2,7 @@ package org.dataflowatlas.neo4j;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -55,10 +56,37 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         this.httpPort = httpPort;
     }
 
+    /** How often a start on automatically chosen ports is tried again when another process took one of them. */
+    private static final int AUTOMATIC_PORT_ATTEMPTS = 5;
+
     public static EmbeddedNeo4j start(EmbeddedNeo4jProperties properties) {
+        boolean automaticPorts = properties.boltPort() == 0 || properties.httpPort() == 0;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOnce(properties);
+            } catch (PortTakenException ex) {
+                // A free port is only free until it is bound: between choosing it and Neo4j binding it,
+                // another process on the machine may take it. Chosen ports can be chosen again.
+                if (!automaticPorts || attempt == AUTOMATIC_PORT_ATTEMPTS) {
+                    throw ex.failure();
+                }
+                log.info("A chosen port was taken before Neo4j bound it; choosing again");
+            }
+        }
+    }
+
+    private static EmbeddedNeo4j startOnce(EmbeddedNeo4jProperties properties) {
         var host = properties.listenAddress();
-        int boltPort = choosePort(host, properties.boltPort(), "Bolt", "DATAFLOW_BOLT_PORT");
-        int httpPort = choosePort(host, properties.httpPort(), "HTTP", "DATAFLOW_HTTP_PORT");
+        int boltPort;
+        int httpPort;
+        // Both probes stay open until both ports are known, so two automatic choices never coincide.
+        try (var bolt = listen(host, properties.boltPort(), "Bolt", "DATAFLOW_BOLT_PORT");
+                var http = listen(host, properties.httpPort(), "HTTP", "DATAFLOW_HTTP_PORT")) {
+            boltPort = bolt.getLocalPort();
+            httpPort = http.getLocalPort();
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
         var dataDirectory = properties.temporary() ? createTemporaryDirectory() : prepare(properties.dataDirectory());
         log.info(
                 "Starting embedded Neo4j in {} (Bolt {}:{}, HTTP {}:{})",
@@ -99,6 +127,12 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                     .build();
             return new EmbeddedNeo4j(dbms, dataDirectory, properties.temporary(), host, boltPort, httpPort);
         } catch (RuntimeException ex) {
+            if (causedByTakenPort(ex)) {
+                if (properties.temporary()) {
+                    deleteRecursively(dataDirectory);
+                }
+                throw new PortTakenException(explain(ex, dataDirectory));
+            }
             throw explain(ex, dataDirectory);
         }
     }
@@ -133,16 +167,43 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         }
     }
 
-    private static int choosePort(String host, int port, String connector, String variable) {
-        try (var socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
+    private static ServerSocket listen(String host, int port, String connector, String variable) {
+        try {
+            var socket = new ServerSocket();
+            // A configured port may still hold the last run's closing connections; an automatic choice
+            // must not be such a port, in case Neo4j binds without address reuse.
+            socket.setReuseAddress(port != 0);
             socket.bind(new InetSocketAddress(InetAddress.getByName(host), port));
-            return socket.getLocalPort();
+            return socket;
         } catch (IOException ex) {
             throw new Neo4jStartupException("The embedded Neo4j cannot listen for " + connector + " on " + host + ":"
                     + port
                     + " (" + ex.getMessage() + "). Stop whatever uses that port (another Neo4j or Dataflow Atlas?),"
                     + " or choose another port with " + variable + ", or use that server with NEO4J_URI.");
+        }
+    }
+
+    private static boolean causedByTakenPort(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException
+                    || String.valueOf(cause.getMessage()).contains("Address already in use")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Neo4j could not bind a port chosen for it; carries the failure to report if no retry is left. */
+    private static final class PortTakenException extends RuntimeException {
+        private final RuntimeException failure;
+
+        PortTakenException(RuntimeException failure) {
+            super(failure);
+            this.failure = failure;
+        }
+
+        RuntimeException failure() {
+            return failure;
         }
     }
 
