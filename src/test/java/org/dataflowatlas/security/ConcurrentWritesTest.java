@@ -29,7 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * 8 writers × 200 overlapping mutations over HTTP on a handful of shared ids: every call succeeds
+ * 8 writers × 100 overlapping mutations over HTTP on a handful of shared ids: every call succeeds
  * (deadlocks are retried), no node or relationship is duplicated, every distinct write is present
  * and each call left exactly one audit entry. Ids start with {@code cw-}; removed afterwards. On the
  * server where reads need a key (every call here sends the editor key anyway): its graph is its own,
@@ -41,7 +41,7 @@ import org.springframework.core.io.ClassPathResource;
 class ConcurrentWritesTest {
 
     private static final int WRITERS = 8;
-    private static final int CALLS = 200;
+    private static final int CALLS = 100;
     private static final int ORGANIZATIONS = 6; // as many as fixtures/concurrent-writes-fixture.cypher writes
     private static final int FLOWS = 10;
     private static final int QUOTES = 3;
