@@ -41,7 +41,7 @@ class ExplorerLargeAnswerTest {
     void loadTheNetworkAndOpenAWindow() {
         loader.load(new ClassPathResource("fixtures/dense-sharing-network.cypher"));
         browser = HeadlessChromium.window("http://localhost:" + port, null);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(90));
+        wait = new WebDriverWait(browser, Duration.ofSeconds(90), HeadlessChromium.POLL);
     }
 
     /** Other tests read the whole graph (flowDates, search): the network goes again. */

@@ -69,7 +69,7 @@ class ExplorerPageTest {
     @BeforeEach
     void openAWindow() {
         browser = HeadlessChromium.window(local(""), downloads);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        wait = new WebDriverWait(browser, Duration.ofSeconds(60), HeadlessChromium.POLL);
     }
 
     @AfterEach

@@ -27,7 +27,7 @@ class GraphiQlPageTest {
     @BeforeEach
     void openAWindow() {
         browser = HeadlessChromium.window("http://localhost:" + port, null);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        wait = new WebDriverWait(browser, Duration.ofSeconds(60), HeadlessChromium.POLL);
     }
 
     @Test

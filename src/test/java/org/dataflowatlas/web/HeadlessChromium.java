@@ -46,6 +46,12 @@ public final class HeadlessChromium {
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     /**
+     * How often a test's wait looks again: Selenium's default of half a second would add a quarter
+     * of a second on average to every step that waits for the page.
+     */
+    public static final Duration POLL = Duration.ofMillis(50);
+
+    /**
      * The browser {@link #window} opens windows in, one per test thread (the classes that share the
      * seeded context run on one, those with a server of their own on another); started on first use,
      * quit when the test JVM exits.

@@ -39,7 +39,7 @@ class PagesWithKeyTest {
     @BeforeEach
     void openAWindow() {
         browser = HeadlessChromium.window(local(""), null);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        wait = new WebDriverWait(browser, Duration.ofSeconds(60), HeadlessChromium.POLL);
     }
 
     @Test

@@ -213,7 +213,7 @@ class BrowserKitTest {
             if (value != null) {
                 return value;
             }
-            Thread.sleep(250);
+            Thread.sleep(HeadlessChromium.POLL.toMillis());
         }
         throw new AssertionError("Browser did not get there within a minute; see the page in "
                 + HeadlessChromium.SCREENSHOTS.resolve("browser-kit-failure.png") + saveFailure(browser));
