@@ -57,7 +57,8 @@ public class GraphExporter {
             "Statement",
             "MergedOrganization");
 
-    // The audit trail records what happened on this server; it stays here and is not exported.
+    // The audit trail and the revisions of corrected facts record what happened on this server; they
+    // stay here and are not exported (revisions hold no id).
     private static final String ALL_NODES = """
             MATCH (n) WHERE n.id IS NOT NULL AND NOT n:AuditEntry AND none(l IN labels(n) WHERE l STARTS WITH '__')
             RETURN labels(n) AS labels, properties(n) AS properties

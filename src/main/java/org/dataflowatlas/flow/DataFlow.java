@@ -84,4 +84,34 @@ public record DataFlow(
                 recipient,
                 Inference.of(f));
     }
+
+    /**
+     * This flow as a revision of it says it was (see {@code graph.Revisions}): what a correction
+     * changed, as it was before; its id, ends, end and retraction as now (recorded time reads those
+     * from their own instants).
+     */
+    public DataFlow asRevised(Node revision) {
+        return new DataFlow(
+                id,
+                fromId,
+                toId,
+                Nodes.enumValue(Purpose.class, revision, "purpose"),
+                Nodes.enumValue(AccessMethod.class, revision, "accessMethod"),
+                revision.get("realTime").asBoolean(false),
+                revision.get("since").asString(null),
+                until,
+                Nodes.enumValue(Confidence.class, revision, "confidence"),
+                revision.get("description").asString(null),
+                retracted,
+                retractionReason,
+                sender,
+                recipient,
+                inferences);
+    }
+
+    /** This flow with its ends replaced (as they read at another time). */
+    public DataFlow withEnds(@Nullable Organization sender, @Nullable Organization recipient) {
+        return new DataFlow(id, fromId, toId, purpose, accessMethod, realTime, since, until, confidence, description,
+                retracted, retractionReason, sender, recipient, inferences);
+    }
 }

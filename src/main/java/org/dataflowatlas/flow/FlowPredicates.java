@@ -2,8 +2,10 @@ package org.dataflowatlas.flow;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.dataflowatlas.PartialDate;
 import org.dataflowatlas.graph.AsOf;
+import org.dataflowatlas.graph.Revisions;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -62,6 +64,15 @@ public final class FlowPredicates {
                  OR CASE WHEN $anyKnown AND $anyRecorded THEN false
                          ELSE (NOT $anyKnown AND coalesce(%1$s.retractionKnownSince, '~') > $knownOn)
                               OR (NOT $anyRecorded AND %1$s.retractedAt > $recordedAsOf) END)""".formatted(variable);
+    }
+
+    /**
+     * A rule over the corrected fields of the flow bound to {@code variable} (made by {@code rule}
+     * for a variable name), read as the flow stood at {@code recordedAsOf}: on the flow unless it
+     * was corrected after that instant, else on the revision that held then (see {@link Revisions}).
+     */
+    public static String asRecorded(String variable, UnaryOperator<String> rule) {
+        return Revisions.value(variable, rule.apply(variable), rule.apply("revision"));
     }
 
     /** Recorded by {@code recordedAsOf}. */

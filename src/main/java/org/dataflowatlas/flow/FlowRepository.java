@@ -4,12 +4,15 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import org.dataflowatlas.evidence.Evidence;
 import org.dataflowatlas.evidence.Retraction;
 import org.dataflowatlas.graph.KeyedQuery;
+import org.dataflowatlas.graph.Revisions;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
@@ -44,11 +47,9 @@ class FlowRepository {
             ORDER BY f.id
             """;
 
+    // Purpose, access, confidence and dates as the flow read at the recorded instant, if one is asked for.
     private static final String FILTER = """
             ($from IS NULL OR s.id = $from) AND ($to IS NULL OR t.id = $to)
-            AND ($purposes IS NULL OR f.purpose IN $purposes)
-            AND ($accessMethods IS NULL OR f.accessMethod IN $accessMethods)
-            AND f.confidence IN $confidences
             AND ($includeRetracted OR %s) AND %s AND %s
             AND ($categories IS NULL OR EXISTS {
                   MATCH (f)-[:CARRIES]->(:DataCategory)-[:DERIVED_FROM*0..]->(c:DataCategory) WHERE c.id IN $categories })
@@ -56,7 +57,10 @@ class FlowRepository {
                     FlowPredicates.notRetracted("f"),
                     FlowPredicates.recorded("f"),
                     FlowPredicates.known("f"),
-                    FlowPredicates.activeOn("f"));
+                    FlowPredicates.asRecorded("f", flow -> """
+                            ($purposes IS NULL OR %1$s.purpose IN $purposes)
+                            AND ($accessMethods IS NULL OR %1$s.accessMethod IN $accessMethods)
+                            AND %1$s.confidence IN $confidences AND %2$s""".formatted(flow, FlowPredicates.activeOn(flow))));
 
     private static final String PAGE = """
             CALL () {
@@ -67,10 +71,14 @@ class FlowRepository {
               MATCH (s:Organization)-[:SENDS]->(f:DataFlow)-[:TO]->(t:Organization)
               WHERE ($after IS NULL OR f.id > $after) AND %1$s
               WITH f, s, t ORDER BY f.id LIMIT $limit
-              RETURN collect({f: f, s: s, t: t}) AS page
+              RETURN collect({f: f, s: s, t: t, revisions: [%2$s, %3$s, %4$s]}) AS page
             }
             RETURN total, page
-            """.formatted(FILTER);
+            """.formatted(
+                    FILTER,
+                    Revisions.value("f", "null", "revision"),
+                    Revisions.value("s", "null", "revision"),
+                    Revisions.value("t", "null", "revision"));
 
     private static final String PRODUCTS = """
             UNWIND $ids AS key
@@ -191,10 +199,27 @@ class FlowRepository {
                 .mappedBy((types, record) -> new Page(
                         record.get("total").asLong(),
                         record.get("page").asList(Function.identity()).stream()
-                                .map(DataFlow::of)
+                                .map(FlowRepository::asRecorded)
                                 .toList()))
                 .one()
                 .orElseThrow();
+    }
+
+    /** A page row's flow, with it and its ends as their revisions that held at the recorded instant say. */
+    private static DataFlow asRecorded(Value row) {
+        var flow = DataFlow.of(row);
+        var revisions = row.get("revisions");
+        if (revisions.get(0).isNull() && revisions.get(1).isNull() && revisions.get(2).isNull()) {
+            return flow;
+        }
+        var revised = revisions.get(0).isNull() ? flow : flow.asRevised(revisions.get(0).asNode());
+        return revised.withEnds(
+                revisions.get(1).isNull()
+                        ? revised.sender()
+                        : Objects.requireNonNull(revised.sender()).asRevised(revisions.get(1).asNode()),
+                revisions.get(2).isNull()
+                        ? revised.recipient()
+                        : Objects.requireNonNull(revised.recipient()).asRevised(revisions.get(2).asNode()));
     }
 
     private static Retraction retraction(Record record) {

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.dataflowatlas.graph.Lineage;
+import org.dataflowatlas.graph.Revisions;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
@@ -20,10 +21,22 @@ class FlowWrites {
             RETURN s.id AS fromId, t.id AS toId, f.since AS since
             """;
 
+    /**
+     * Records a flow; correcting what an existing flow says (purpose, access, real time, since,
+     * confidence, description) keeps what it said before as a revision, for recorded time.
+     */
     private static final String RECORD = """
             MATCH (s:Organization {id: $from}), (t:Organization {id: $to})
             MERGE (f:DataFlow {id: $id})
             ON CREATE SET f.recordedAt = datetime.transaction()
+            WITH s, t, f
+            CALL (f) {
+              WITH f WHERE f.recordedAt < datetime.transaction()
+                AND [coalesce(f.purpose, ''), coalesce(f.accessMethod, ''), coalesce(f.realTime, false),
+                     coalesce(f.since, ''), coalesce(f.confidence, ''), coalesce(f.description, '')]
+                    <> [$purpose, $accessMethod, $realTime, coalesce($since, ''), $confidence, coalesce($description, '')]
+            %s
+            }
             SET f.untilRecordedAt = CASE WHEN $until IS NULL THEN null
                                          WHEN f.until = $until THEN f.untilRecordedAt
                                          ELSE datetime.transaction() END
@@ -71,7 +84,7 @@ class FlowWrites {
               ON CREATE SET e.recordedAt = datetime.transaction()
             }
             RETURN f, $from AS fromId, $to AS toId
-            """;
+            """.formatted(Revisions.keep("f"));
 
     private static final String END = """
             MATCH (s:Organization)-[:SENDS]->(f:DataFlow {id: $id})-[:TO]->(t:Organization)

@@ -34,4 +34,23 @@ public record Organization(
                 node.get("estimatedSize").asString(null),
                 Inference.of(node));
     }
+
+    /**
+     * This organization as a revision of it says it was (see {@code graph.Revisions}): what a
+     * correction changed, as it was before; its id and inference marks as now.
+     */
+    public Organization asRevised(Node revision) {
+        return new Organization(
+                id,
+                revision.get("name").asString(name),
+                OrgKind.of(revision.get("labels").asList(Value::asString, List.of())),
+                revision.get("aliases").asList(Value::asString, List.of()),
+                revision.get("country").asString(null),
+                revision.get("jurisdiction").asString(null),
+                jurisdictions,
+                revision.get("description").asString(null),
+                revision.get("group").asBoolean(false),
+                revision.get("estimatedSize").asString(null),
+                inferences);
+    }
 }

@@ -1,5 +1,6 @@
 package org.dataflowatlas.organization;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import org.dataflowatlas.graph.CanonicalIds;
 import org.dataflowatlas.graph.Inferences;
 import org.dataflowatlas.graph.KeyedQuery;
+import org.dataflowatlas.graph.Revisions;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -62,7 +64,26 @@ class OrganizationRepository {
             """.formatted(FILTER);
 
     // Absent optional fields keep their value; the kind label is replaced only when a kind is given.
+    /**
+     * Creates or corrects an organization; correcting what an existing one says (name, kind,
+     * aliases, country, jurisdiction, description, group, size) keeps what it said before as a
+     * revision, for recorded time.
+     */
     private static final String UPSERT = """
+            OPTIONAL MATCH (existing:Organization {id: $id})
+            CALL (existing) {
+              WITH existing WHERE existing IS NOT NULL
+                AND [coalesce(existing.name, ''), coalesce(existing.aliases, []), coalesce(existing.country, ''),
+                     coalesce(existing.jurisdiction, ''), coalesce(existing.description, ''),
+                     coalesce(existing.group, false), coalesce(existing.estimatedSize, ''),
+                     coalesce([l IN labels(existing) WHERE l IN $kindLabelsAll][0], '')]
+                    <> [$name, coalesce($aliases, existing.aliases, []), coalesce($country, existing.country, ''),
+                        coalesce($jurisdiction, existing.jurisdiction, ''), coalesce($description, existing.description, ''),
+                        coalesce($group, existing.group, false), coalesce($estimatedSize, existing.estimatedSize, ''),
+                        coalesce($kindLabel, [l IN labels(existing) WHERE l IN $kindLabelsAll][0], '')]
+            %s
+            }
+            WITH count(*) AS revised
             MERGE (o:Organization {id: $id})
             SET o.name = $name,
                 o.aliases = coalesce($aliases, o.aliases, []),
@@ -80,7 +101,10 @@ class OrganizationRepository {
               SET o:$($kindLabel)
             }
             RETURN o
-            """;
+            """.formatted(Revisions.keep("existing"));
+
+    private static final List<String> KIND_LABELS =
+            Arrays.stream(OrgKind.values()).map(OrgKind::label).toList();
 
     private final Neo4jClient neo4j;
 
@@ -158,6 +182,7 @@ class OrganizationRepository {
         parameters.put("id", input.id());
         parameters.put("name", input.name());
         parameters.put("kindLabel", input.kind() == null ? null : input.kind().label());
+        parameters.put("kindLabelsAll", KIND_LABELS);
         parameters.put("aliases", input.aliases());
         parameters.put("country", input.country());
         parameters.put(

@@ -2,6 +2,7 @@ package org.dataflowatlas.trace;
 
 import org.dataflowatlas.flow.FlowPredicates;
 import org.dataflowatlas.graph.AsOf;
+import org.dataflowatlas.graph.Revisions;
 
 /**
  * The Cypher of every trace-shaped question, in one place. A trace is walked breadth first, one
@@ -21,11 +22,16 @@ public final class TraceQueries {
      * {@code undated}, so the walk can say how many it left out for that reason.
      */
     private static final String HOP_FILTER = FlowPredicates.standing("f") + " AND " + FlowPredicates.knownOrUndated("f")
-            + " AND f.confidence IN $confidences AND " + FlowPredicates.activeOn("f");
+            + " AND " + FlowPredicates.asRecorded("f", TraceQueries::correctable);
+
+    /** The part of a hop's rule over fields a correction can change: confidence and {@code since}. */
+    private static String correctable(String flow) {
+        return flow + ".confidence IN $confidences AND " + FlowPredicates.activeOn(flow);
+    }
 
     /** What {@code paths} follows: as a hop, but a flow without dated evidence is not known at all. */
     private static final String PATH_FILTER = FlowPredicates.standing("f") + " AND " + FlowPredicates.known("f")
-            + " AND f.confidence IN $confidences AND " + FlowPredicates.activeOn("f");
+            + " AND " + FlowPredicates.asRecorded("f", TraceQueries::correctable);
 
     /**
      * The first hop: the origin and every flow leaving (DOWNSTREAM) or entering (UPSTREAM) it, with
@@ -103,13 +109,17 @@ public final class TraceQueries {
      * of tens of thousands of flows, reading purposes and labels nobody asked about costs a third
      * of the hop. Parameters rather than variants of the text keep one plan per statement.
      */
-    private static final String END_FILTER_COLUMNS =
-            "CASE WHEN $byPurpose THEN f.purpose END AS purpose, CASE WHEN $byKind THEN labels(b) END AS labels, "
-                    + FlowPredicates.undated("f") + " AS undated";
+    private static final String END_PURPOSE =
+            "CASE WHEN $byPurpose THEN " + Revisions.value("f", "f.purpose", "revision.purpose") + " END";
 
-    private static final String END_FILTER_ENTRIES =
-            "purpose: CASE WHEN $byPurpose THEN f.purpose END, labels: CASE WHEN $byKind THEN labels(b) END, undated: "
-                    + FlowPredicates.undated("f");
+    private static final String END_LABELS =
+            "CASE WHEN $byKind THEN " + Revisions.value("b", "labels(b)", "revision.labels") + " END";
+
+    private static final String END_FILTER_COLUMNS = END_PURPOSE + " AS purpose, " + END_LABELS + " AS labels, "
+            + FlowPredicates.undated("f") + " AS undated";
+
+    private static final String END_FILTER_ENTRIES = "purpose: " + END_PURPOSE + ", labels: " + END_LABELS
+            + ", undated: " + FlowPredicates.undated("f");
 
     private static final String DOWNSTREAM_FIRST =
             FIRST_HOP.formatted("-[:SENDS]->", "-[:TO]->", HOP_FILTER, END_FILTER_ENTRIES);

@@ -3,9 +3,11 @@ package org.dataflowatlas.trace;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.dataflowatlas.InvalidInputException;
 import org.dataflowatlas.NotFoundException;
@@ -14,9 +16,12 @@ import org.dataflowatlas.flow.Confidence;
 import org.dataflowatlas.flow.FlowPredicates;
 import org.dataflowatlas.graph.AsOf;
 import org.dataflowatlas.graph.Ids;
+import org.dataflowatlas.graph.Revisions;
 import org.dataflowatlas.organization.Organization;
 import org.dataflowatlas.organization.OrganizationService;
 import org.jspecify.annotations.Nullable;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.types.Node;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -126,7 +131,7 @@ public class TraceService {
             throw new InvalidInputException(
                     "from and to are both '" + from + "': ask for paths between two organizations.");
         }
-        var paths = repository.paths(statement.cypher(), statement.parameters());
+        var paths = asRecorded(repository.paths(statement.cypher(), statement.parameters()), asOf);
         if (paths.isEmpty()) { // only an empty answer needs to know whether both ends exist
             var start = requireOrganization("from", from).id();
             var end = requireOrganization("to", to).id();
@@ -135,6 +140,53 @@ public class TraceService {
             }
         }
         return paths;
+    }
+
+    /** The paths with their flows and organizations as they read at {@code asOf}'s recorded instant. */
+    private List<FlowPath> asRecorded(List<FlowPath> paths, AsOf asOf) {
+        if (asOf.recordedAsOf() == null || paths.isEmpty()) {
+            return paths;
+        }
+        var flowIds = new LinkedHashSet<String>();
+        var organizationIds = new LinkedHashSet<String>();
+        for (var path : paths) {
+            path.flows().forEach(flow -> flowIds.add(flow.id()));
+            path.organizations().forEach(organization -> organizationIds.add(organization.id()));
+        }
+        var held = repository
+                .run(
+                        Revisions.HELD_THEN,
+                        Map.of(
+                                "flows", List.copyOf(flowIds),
+                                "organizations", List.copyOf(organizationIds),
+                                "recordedAsOf", asOf.recordedAsOf()))
+                .getFirst();
+        var flowRevisions = new HashMap<String, Node>();
+        held.get("flows").values(Value::asNode).forEach(node -> flowRevisions.put(node.get("of").asString(), node));
+        var organizationRevisions = new HashMap<String, Node>();
+        held.get("organizations")
+                .values(Value::asNode)
+                .forEach(node -> organizationRevisions.put(node.get("of").asString(), node));
+        if (flowRevisions.isEmpty() && organizationRevisions.isEmpty()) {
+            return paths;
+        }
+        UnaryOperator<Organization> organization = o -> {
+            var revision = organizationRevisions.get(o.id());
+            return revision == null ? o : o.asRevised(revision);
+        };
+        return paths.stream()
+                .map(path -> new FlowPath(
+                        path.organizations().stream().map(organization).toList(),
+                        path.flows().stream()
+                                .map(flow -> {
+                                    var revision = flowRevisions.get(flow.id());
+                                    var revised = revision == null ? flow : flow.asRevised(revision);
+                                    return revised.withEnds(
+                                            revised.sender() == null ? null : organization.apply(revised.sender()),
+                                            revised.recipient() == null ? null : organization.apply(revised.recipient()));
+                                })
+                                .toList()))
+                .toList();
     }
 
     static Map<String, @Nullable Object> filterParameters(

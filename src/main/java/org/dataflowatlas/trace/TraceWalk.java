@@ -11,6 +11,7 @@ import java.util.Set;
 import org.dataflowatlas.InvalidInputException;
 import org.dataflowatlas.flow.DataFlow;
 import org.dataflowatlas.flow.Purpose;
+import org.dataflowatlas.graph.Revisions;
 import org.dataflowatlas.organization.OrgKind;
 import org.dataflowatlas.organization.Organization;
 import org.jspecify.annotations.Nullable;
@@ -179,19 +180,21 @@ public final class TraceWalk {
         }
         boolean full = kept.size() >= rowCap;
         var rows = kept.subList(0, Math.min(kept.size(), rowCap));
-        if (rows.isEmpty()) {
-            return new Result(origin, List.of(), full, undated.size());
-        }
-        var paths = paths(rows, origin, downstream);
-        return new Result(origin, paths, full, undated.size());
+        var organizations = new HashMap<String, Organization>();
+        var paths = paths(rows, origin, downstream, parameters, organizations);
+        return new Result(organizations.get(origin.id()), paths, full, undated.size());
     }
 
     /**
      * The kept paths with their organization and flow nodes: those the first hop brought, the rest
      * fetched once each in one statement.
      */
-    private List<FlowPath> paths(List<Step> rows, Organization origin, boolean downstream) {
-        var organizations = new HashMap<String, Organization>();
+    private List<FlowPath> paths(
+            List<Step> rows,
+            Organization origin,
+            boolean downstream,
+            Map<String, @Nullable Object> parameters,
+            Map<String, Organization> organizations) {
         organizations.put(origin.id(), origin);
         var flowNodes = new HashMap<String, Node>();
         var flowIds = new LinkedHashSet<String>();
@@ -224,6 +227,25 @@ public final class TraceWalk {
                 flowNodes.put(node.asNode().get("id").asString(), node.asNode());
             }
         }
+        var revisedFlows = new HashMap<String, Node>();
+        if (Boolean.FALSE.equals(parameters.get("anyRecorded"))) {
+            var held = statements
+                    .run(
+                            Revisions.HELD_THEN,
+                            Map.of(
+                                    // A list of strings even when no path was kept: an empty list is another type, another plan.
+                                    "flows", flowNodes.isEmpty() ? List.of("") : List.copyOf(flowNodes.keySet()),
+                                    "organizations", List.copyOf(organizations.keySet()),
+                                    "recordedAsOf", Objects.requireNonNull(parameters.get("recordedAsOf"))))
+                    .getFirst();
+            for (var revision : held.get("organizations").values(Value::asNode)) {
+                organizations.computeIfPresent(
+                        revision.get("of").asString(), (id, organization) -> organization.asRevised(revision));
+            }
+            for (var revision : held.get("flows").values(Value::asNode)) {
+                revisedFlows.put(revision.get("of").asString(), revision);
+            }
+        }
         var flows = new HashMap<String, DataFlow>();
         var paths = new ArrayList<FlowPath>(rows.size());
         for (var row : rows) {
@@ -238,11 +260,13 @@ public final class TraceWalk {
             for (Step step = row; step.edge() != null; step = step.parent()) {
                 var near = pathOrganizations[i - 1];
                 var far = pathOrganizations[i];
-                pathFlows[i - 1] = flows.computeIfAbsent(
-                        step.edge().flowId(),
-                        id -> downstream
-                                ? DataFlow.of(flowNodes.get(id), near, far)
-                                : DataFlow.of(flowNodes.get(id), far, near));
+                pathFlows[i - 1] = flows.computeIfAbsent(step.edge().flowId(), id -> {
+                    var flow = downstream
+                            ? DataFlow.of(flowNodes.get(id), near, far)
+                            : DataFlow.of(flowNodes.get(id), far, near);
+                    var revision = revisedFlows.get(id);
+                    return revision == null ? flow : flow.asRevised(revision);
+                });
                 i--;
             }
             paths.add(new FlowPath(List.of(pathOrganizations), List.of(pathFlows)));

@@ -57,7 +57,8 @@ class RecordedTimeGraphQlTest {
 
     @AfterEach
     void removeOurs() {
-        driver.executableQuery("MATCH (n) WHERE n.id STARTS WITH 'rt-' DETACH DELETE n")
+        driver.executableQuery(
+                        "MATCH (n) WHERE n.id STARTS WITH 'rt-' OR (n:Revision AND n.of STARTS WITH 'rt-') DETACH DELETE n")
                 .execute();
     }
 
@@ -95,6 +96,122 @@ class RecordedTimeGraphQlTest {
         assertThat(reached(Map.of("activeOn", "2025", "recordedAsOf", beforeEnd)))
                 .containsExactly("rt-vendor");
         assertThat(reached(Map.of("activeOn", "2025", "recordedAsOf", now()))).isEmpty();
+    }
+
+    @Test
+    void corrections_recorded_later_leave_the_flow_and_the_organization_as_they_were() {
+        record("rt-f1", "rt-platform", "rt-vendor");
+        var beforeCorrection = now();
+        correct();
+        correct(); // the same correction again keeps nothing more: it changes nothing
+
+        var then = traceAsRecorded(Map.of("recordedAsOf", beforeCorrection));
+        then.path("trace.reached[*].organization.name").entityList(String.class).containsExactly("RT Vendor");
+        then.path("trace.reached[0].organization.kind").entity(String.class).isEqualTo("VENDOR");
+        then.path("trace.paths[0].flows[0].purpose").entity(String.class).isEqualTo("LAW_ENFORCEMENT");
+        then.path("trace.paths[0].flows[0].confidence").entity(String.class).isEqualTo("REPORTED");
+        then.path("trace.paths[0].flows[0].since").entity(String.class).isEqualTo("2019");
+        then.path("trace.paths[0].flows[0].to.name").entity(String.class).isEqualTo("RT Vendor");
+        then.path("trace.paths[0].flows[0].to.kind").entity(String.class).isEqualTo("VENDOR");
+        for (var current : List.of(Map.<String, Object>of(), Map.<String, Object>of("recordedAsOf", now()))) {
+            var response = traceAsRecorded(current);
+            response.path("trace.reached[*].organization.name")
+                    .entityList(String.class)
+                    .containsExactly("RT Vendor Corrected");
+            response.path("trace.reached[0].organization.kind").entity(String.class).isEqualTo("COMPANY");
+            response.path("trace.paths[0].flows[0].purpose").entity(String.class).isEqualTo("COMMERCIAL");
+            response.path("trace.paths[0].flows[0].confidence").entity(String.class).isEqualTo("CONFIRMED");
+            response.path("trace.paths[0].flows[0].since").entity(String.class).isEqualTo("2021");
+        }
+
+        // Every filter reads the fields as they were at the instant.
+        var filters = List.<Map<String, Object>>of(
+                Map.of("purposes", List.of("LAW_ENFORCEMENT")),
+                Map.of("toKinds", List.of("VENDOR")),
+                Map.of("activeOn", "2020"));
+        for (var filter : filters) {
+            var atThen = new HashMap<String, Object>(filter);
+            atThen.put("recordedAsOf", beforeCorrection);
+            assertThat(reachedAsRecorded(atThen)).as("%s before the correction", filter).containsExactly("rt-vendor");
+            assertThat(reachedAsRecorded(filter)).as("%s now", filter).isEmpty();
+        }
+        assertThat(reachedAsRecorded(Map.of("minConfidence", "CONFIRMED", "recordedAsOf", beforeCorrection)))
+                .isEmpty();
+        assertThat(reachedAsRecorded(Map.of("minConfidence", "CONFIRMED"))).containsExactly("rt-vendor");
+
+        var paths = graphQl.documentName("pathsAsRecorded")
+                .variables(Map.of("from", "rt-platform", "to", "rt-vendor", "recordedAsOf", beforeCorrection))
+                .execute();
+        paths.path("paths[0].organizations[*].name")
+                .entityList(String.class)
+                .containsExactly("RT Platform", "RT Vendor");
+        paths.path("paths[0].flows[0].purpose").entity(String.class).isEqualTo("LAW_ENFORCEMENT");
+        paths.path("paths[0].flows[0].to.name").entity(String.class).isEqualTo("RT Vendor");
+
+        var listed = graphQl.documentName("flowsAsRecorded")
+                .variable(
+                        "filter",
+                        Map.of("from", "rt-platform", "purposes", List.of("LAW_ENFORCEMENT"), "recordedAsOf", beforeCorrection))
+                .execute();
+        listed.path("flows.edges[*].node.id").entityList(String.class).containsExactly("rt-f1");
+        listed.path("flows.edges[0].node.confidence").entity(String.class).isEqualTo("REPORTED");
+        listed.path("flows.edges[0].node.to.name").entity(String.class).isEqualTo("RT Vendor");
+        listed.path("flows.edges[0].node.to.kind").entity(String.class).isEqualTo("VENDOR");
+        graphQl.documentName("flowsAsRecorded")
+                .variable("filter", Map.of("from", "rt-platform", "purposes", List.of("LAW_ENFORCEMENT")))
+                .execute()
+                .path("flows.edges")
+                .entityList(Object.class)
+                .hasSize(0);
+
+        var kept = driver.executableQuery("""
+                        RETURN COUNT { (:DataFlow {id: 'rt-f1'})-[:REVISED]->(:Revision) } AS flow,
+                               COUNT { (:Organization {id: 'rt-vendor'})-[:REVISED]->(:Revision) } AS organization,
+                               COUNT { (:Organization {id: 'rt-platform'})-[:REVISED]->(:Revision) } AS untouched""")
+                .execute()
+                .records()
+                .getFirst();
+        assertThat(kept.get("flow").asLong()).as("revisions of the corrected flow").isEqualTo(1);
+        assertThat(kept.get("organization").asLong()).as("revisions of the renamed organization").isEqualTo(1);
+        assertThat(kept.get("untouched").asLong()).isZero();
+    }
+
+    /** rt-f1 for another purpose, at another confidence, since later; rt-vendor renamed and re-kinded. */
+    private void correct() {
+        graphQl.documentName("mutationRecordFlow")
+                .variable(
+                        "input",
+                        Map.of(
+                                "id", "rt-f1",
+                                "from", "rt-platform",
+                                "to", "rt-vendor",
+                                "categories", List.of(Map.of("id", "rt-posts")),
+                                "purpose", "COMMERCIAL",
+                                "accessMethod", "API",
+                                "confidence", "CONFIRMED",
+                                "since", "2021",
+                                "evidence", List.of(Map.of("source", "rt-correction", "quote", "corrected"))))
+                .execute()
+                .errors()
+                .verify();
+        graphQl.documentName("mutationUpsertOrganization")
+                .variable("input", Map.of("id", "rt-vendor", "name", "RT Vendor Corrected", "kind", "COMPANY"))
+                .execute()
+                .errors()
+                .verify();
+    }
+
+    private GraphQlTester.Response traceAsRecorded(Map<String, Object> variables) {
+        var all = new HashMap<String, Object>(variables);
+        all.put("from", "rt-platform");
+        return graphQl.documentName("traceAsRecorded").variables(all).execute();
+    }
+
+    private List<String> reachedAsRecorded(Map<String, Object> variables) {
+        return traceAsRecorded(variables)
+                .path("trace.reached[*].organization.id")
+                .entityList(String.class)
+                .get();
     }
 
     @Test
