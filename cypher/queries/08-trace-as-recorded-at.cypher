@@ -5,6 +5,8 @@
 // Every flow keeps `recordedAt` (the write, import batch or load that made it) and, once retracted,
 // `retractedAt`: flows recorded after the instant are left out, flows retracted after it are shown.
 // `MATCH (a:AuditEntry) RETURN a ORDER BY a.id DESC` lists the writes and their instants.
+// A flow or organization corrected since keeps what it said before in `(fact)-[:REVISED]->(:Revision)`,
+// valid from `validFrom` to `validUntil`; this query shows today's fields.
 WITH 'x' AS origin, datetime('2030-01-01T00:00:00Z') AS recordedAsOf
 MATCH (start:Organization {id: origin})
 CALL (start) {
