@@ -19,19 +19,28 @@ public final class TraceQueries {
     /**
      * What every hop must satisfy: pruned while walking, the dated-evidence rule and the known and
      * recorded times included. A flow with no dated evidence passes the known-time rule here, marked
-     * {@code undated}, so the walk can say how many it left out for that reason.
+     * {@code undated}, so the walk can say how many it left out for that reason. {@code asRecorded}:
+     * the texts for a recorded instant, which read the fields a correction changed as they held
+     * then; the other texts leave that rule out, so a trace asked for now reads nothing more.
      */
-    private static final String HOP_FILTER = FlowPredicates.standing("f") + " AND " + FlowPredicates.knownOrUndated("f")
-            + " AND " + FlowPredicates.asRecorded("f", TraceQueries::correctable);
-
-    /** The part of a hop's rule over fields a correction can change: confidence and {@code since}. */
-    private static String correctable(String flow) {
-        return flow + ".confidence IN $confidences AND " + FlowPredicates.activeOn(flow);
+    private static String hopFilter(boolean asRecorded) {
+        return FlowPredicates.standing("f") + " AND " + FlowPredicates.knownOrUndated("f") + " AND "
+                + correctable(asRecorded);
     }
 
     /** What {@code paths} follows: as a hop, but a flow without dated evidence is not known at all. */
-    private static final String PATH_FILTER = FlowPredicates.standing("f") + " AND " + FlowPredicates.known("f")
-            + " AND " + FlowPredicates.asRecorded("f", TraceQueries::correctable);
+    private static String pathFilter(boolean asRecorded) {
+        return FlowPredicates.standing("f") + " AND " + FlowPredicates.known("f") + " AND " + correctable(asRecorded);
+    }
+
+    /** The part of a hop's rule over fields a correction can change: confidence and {@code since}. */
+    private static String correctable(boolean asRecorded) {
+        return asRecorded ? FlowPredicates.asRecorded("f", TraceQueries::correctable) : correctable("f");
+    }
+
+    private static String correctable(String flow) {
+        return flow + ".confidence IN $confidences AND " + FlowPredicates.activeOn(flow);
+    }
 
     /**
      * The first hop: the origin and every flow leaving (DOWNSTREAM) or entering (UPSTREAM) it, with
@@ -109,30 +118,43 @@ public final class TraceQueries {
      * of tens of thousands of flows, reading purposes and labels nobody asked about costs a third
      * of the hop. Parameters rather than variants of the text keep one plan per statement.
      */
-    private static final String END_PURPOSE =
-            "CASE WHEN $byPurpose THEN " + Revisions.value("f", "f.purpose", "revision.purpose") + " END";
+    private static String endPurpose(boolean asRecorded) {
+        return "CASE WHEN $byPurpose THEN "
+                + (asRecorded ? Revisions.value("f", "f.purpose", "revision.purpose") : "f.purpose") + " END";
+    }
 
-    private static final String END_LABELS =
-            "CASE WHEN $byKind THEN " + Revisions.value("b", "labels(b)", "revision.labels") + " END";
+    private static String endLabels(boolean asRecorded) {
+        return "CASE WHEN $byKind THEN " + (asRecorded ? Revisions.value("b", "labels(b)", "revision.labels") : "labels(b)")
+                + " END";
+    }
 
-    private static final String END_FILTER_COLUMNS = END_PURPOSE + " AS purpose, " + END_LABELS + " AS labels, "
-            + FlowPredicates.undated("f") + " AS undated";
+    /** The texts of a walk's hops, now or at a recorded instant. */
+    private record Hops(
+            String downstreamFirst,
+            String upstreamFirst,
+            String downstreamNext,
+            String upstreamNext,
+            String downstreamLineageNext,
+            String upstreamLineageNext) {
 
-    private static final String END_FILTER_ENTRIES = "purpose: " + END_PURPOSE + ", labels: " + END_LABELS
-            + ", undated: " + FlowPredicates.undated("f");
+        static Hops of(boolean asRecorded) {
+            var filter = hopFilter(asRecorded);
+            var columns = endPurpose(asRecorded) + " AS purpose, " + endLabels(asRecorded) + " AS labels, "
+                    + FlowPredicates.undated("f") + " AS undated";
+            var entries = "purpose: " + endPurpose(asRecorded) + ", labels: " + endLabels(asRecorded) + ", undated: "
+                    + FlowPredicates.undated("f");
+            return new Hops(
+                    FIRST_HOP.formatted("-[:SENDS]->", "-[:TO]->", filter, entries),
+                    FIRST_HOP.formatted("<-[:TO]-", "<-[:SENDS]-", filter, entries),
+                    NEXT_HOP.formatted("-[:SENDS]->", "-[:TO]->", filter, columns),
+                    NEXT_HOP.formatted("<-[:TO]-", "<-[:SENDS]-", filter, columns),
+                    NEXT_LINEAGE_HOP.formatted("-[:FEEDS]->", "-[:TO]->", filter, columns),
+                    NEXT_LINEAGE_HOP.formatted("<-[:FEEDS]-", "<-[:SENDS]-", filter, columns));
+        }
+    }
 
-    private static final String DOWNSTREAM_FIRST =
-            FIRST_HOP.formatted("-[:SENDS]->", "-[:TO]->", HOP_FILTER, END_FILTER_ENTRIES);
-    private static final String UPSTREAM_FIRST =
-            FIRST_HOP.formatted("<-[:TO]-", "<-[:SENDS]-", HOP_FILTER, END_FILTER_ENTRIES);
-    private static final String DOWNSTREAM_NEXT =
-            NEXT_HOP.formatted("-[:SENDS]->", "-[:TO]->", HOP_FILTER, END_FILTER_COLUMNS);
-    private static final String UPSTREAM_NEXT =
-            NEXT_HOP.formatted("<-[:TO]-", "<-[:SENDS]-", HOP_FILTER, END_FILTER_COLUMNS);
-    private static final String DOWNSTREAM_LINEAGE_NEXT =
-            NEXT_LINEAGE_HOP.formatted("-[:FEEDS]->", "-[:TO]->", HOP_FILTER, END_FILTER_COLUMNS);
-    private static final String UPSTREAM_LINEAGE_NEXT =
-            NEXT_LINEAGE_HOP.formatted("<-[:FEEDS]-", "<-[:SENDS]-", HOP_FILTER, END_FILTER_COLUMNS);
+    private static final Hops NOW = Hops.of(false);
+    private static final Hops AS_RECORDED = Hops.of(true);
 
     /**
      * The downstream first hop with another filter and without the {@code undated} entry: what
@@ -147,16 +169,18 @@ public final class TraceQueries {
                 "purpose: CASE WHEN $byPurpose THEN f.purpose END, labels: CASE WHEN $byKind THEN labels(b) END");
     }
 
-    static String firstHop(Direction direction) {
-        return direction == Direction.DOWNSTREAM ? DOWNSTREAM_FIRST : UPSTREAM_FIRST;
+    static String firstHop(Direction direction, boolean asRecorded) {
+        var hops = asRecorded ? AS_RECORDED : NOW;
+        return direction == Direction.DOWNSTREAM ? hops.downstreamFirst() : hops.upstreamFirst();
     }
 
-    static String nextHop(Direction direction, TraceMode mode) {
+    static String nextHop(Direction direction, TraceMode mode, boolean asRecorded) {
+        var hops = asRecorded ? AS_RECORDED : NOW;
         boolean downstream = direction == Direction.DOWNSTREAM;
         if (mode == TraceMode.LINEAGE) {
-            return downstream ? DOWNSTREAM_LINEAGE_NEXT : UPSTREAM_LINEAGE_NEXT;
+            return downstream ? hops.downstreamLineageNext() : hops.upstreamLineageNext();
         }
-        return downstream ? DOWNSTREAM_NEXT : UPSTREAM_NEXT;
+        return downstream ? hops.downstreamNext() : hops.upstreamNext();
     }
 
     /** No organization twice on a path, the origin included. */
@@ -177,7 +201,7 @@ public final class TraceQueries {
             RETURN organizations, flows
             """;
 
-    static String paths(int k, int maxHops) {
-        return PATHS.formatted(k, maxHops, PATH_FILTER, SIMPLE_PATH);
+    static String paths(int k, int maxHops, boolean asRecorded) {
+        return PATHS.formatted(k, maxHops, pathFilter(asRecorded), SIMPLE_PATH);
     }
 }

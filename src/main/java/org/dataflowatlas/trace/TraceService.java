@@ -121,7 +121,7 @@ public class TraceService {
         var parameters = filterParameters(activeOn, asOf, null);
         parameters.put("from", from);
         parameters.put("to", to);
-        return new TraceStatement(TraceQueries.paths(k, maxHops), parameters);
+        return new TraceStatement(TraceQueries.paths(k, maxHops, asOf.recordedAsOf() != null), parameters);
     }
 
     public List<FlowPath> paths(String from, String to, int maxHops, int k, @Nullable PartialDate activeOn, AsOf asOf) {

@@ -116,7 +116,8 @@ public final class TraceWalk {
         }
         parameters.put("byPurpose", purposes != null);
         parameters.put("byKind", kinds != null);
-        var first = statements.run(TraceQueries.firstHop(request.direction()), parameters);
+        boolean asRecorded = request.asOf().recordedAsOf() != null;
+        var first = statements.run(TraceQueries.firstHop(request.direction(), asRecorded), parameters);
         if (first.isEmpty()) {
             return new Result(null, List.of(), false, 0);
         }
@@ -139,7 +140,7 @@ public final class TraceWalk {
                 var next = new HashMap<String, @Nullable Object>(parameters);
                 next.put("frontier", List.copyOf(keys));
                 edges = new HashMap<>();
-                for (var record : statements.run(TraceQueries.nextHop(request.direction(), request.mode()), next)) {
+                for (var record : statements.run(TraceQueries.nextHop(request.direction(), request.mode(), asRecorded), next)) {
                     edges.computeIfAbsent(record.get("key").asString(), k -> new ArrayList<>())
                             .add(edge(record, lineage));
                 }

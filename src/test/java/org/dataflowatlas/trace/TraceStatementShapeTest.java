@@ -103,7 +103,7 @@ class TraceStatementShapeTest {
         var bare = TraceQueries.downstreamFirstHop("coalesce(f.retracted, false) = false AND f.confidence IN"
                 + " $confidences AND ($anyDate OR (coalesce(f.since, f.evidencedSince, '') <= $activeLast"
                 + " AND (f.until IS NULL OR f.until + '~' >= $activeFirst)))");
-        long product = dbHits(TraceQueries.firstHop(Direction.DOWNSTREAM), parameters);
+        long product = dbHits(TraceQueries.firstHop(Direction.DOWNSTREAM, false), parameters);
         // Neo4j orders the conjuncts by its own estimate: with the time rules in, it checks confidence
         // before retraction, so a retracted flow (tf-f7 leaves tf-vendor) costs one read more, no other does.
         long retracted = driver.executableQuery(
