@@ -111,7 +111,21 @@ public record DataFlow(
 
     /** This flow with its ends replaced (as they read at another time). */
     public DataFlow withEnds(@Nullable Organization sender, @Nullable Organization recipient) {
-        return new DataFlow(id, fromId, toId, purpose, accessMethod, realTime, since, until, confidence, description,
-                retracted, retractionReason, sender, recipient, inferences);
+        return new DataFlow(
+                id,
+                fromId,
+                toId,
+                purpose,
+                accessMethod,
+                realTime,
+                since,
+                until,
+                confidence,
+                description,
+                retracted,
+                retractionReason,
+                sender,
+                recipient,
+                inferences);
     }
 }

@@ -209,17 +209,23 @@ class FlowRepository {
     private static DataFlow asRecorded(Value row) {
         var flow = DataFlow.of(row);
         var revisions = row.get("revisions");
-        if (revisions.get(0).isNull() && revisions.get(1).isNull() && revisions.get(2).isNull()) {
+        if (revisions.get(0).isNull()
+                && revisions.get(1).isNull()
+                && revisions.get(2).isNull()) {
             return flow;
         }
-        var revised = revisions.get(0).isNull() ? flow : flow.asRevised(revisions.get(0).asNode());
+        var revised = revisions.get(0).isNull()
+                ? flow
+                : flow.asRevised(revisions.get(0).asNode());
         return revised.withEnds(
                 revisions.get(1).isNull()
                         ? revised.sender()
-                        : Objects.requireNonNull(revised.sender()).asRevised(revisions.get(1).asNode()),
+                        : Objects.requireNonNull(revised.sender())
+                                .asRevised(revisions.get(1).asNode()),
                 revisions.get(2).isNull()
                         ? revised.recipient()
-                        : Objects.requireNonNull(revised.recipient()).asRevised(revisions.get(2).asNode()));
+                        : Objects.requireNonNull(revised.recipient())
+                                .asRevised(revisions.get(2).asNode()));
     }
 
     private static Retraction retraction(Record record) {

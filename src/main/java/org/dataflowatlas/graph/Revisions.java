@@ -40,8 +40,7 @@ public final class Revisions {
     private static String heldThen(String variable) {
         return """
                 MATCH (%1$s)-[:REVISED]->(revision:Revision)
-                WHERE coalesce(revision.validFrom <= $recordedAsOf, true) AND $recordedAsOf < revision.validUntil"""
-                .formatted(variable);
+                WHERE coalesce(revision.validFrom <= $recordedAsOf, true) AND $recordedAsOf < revision.validUntil""".formatted(variable);
     }
 
     /**

@@ -124,8 +124,8 @@ public final class TraceQueries {
     }
 
     private static String endLabels(boolean asRecorded) {
-        return "CASE WHEN $byKind THEN " + (asRecorded ? Revisions.value("b", "labels(b)", "revision.labels") : "labels(b)")
-                + " END";
+        return "CASE WHEN $byKind THEN "
+                + (asRecorded ? Revisions.value("b", "labels(b)", "revision.labels") : "labels(b)") + " END";
     }
 
     /** The texts of a walk's hops, now or at a recorded instant. */

@@ -162,7 +162,9 @@ public class TraceService {
                                 "recordedAsOf", asOf.recordedAsOf()))
                 .getFirst();
         var flowRevisions = new HashMap<String, Node>();
-        held.get("flows").values(Value::asNode).forEach(node -> flowRevisions.put(node.get("of").asString(), node));
+        held.get("flows")
+                .values(Value::asNode)
+                .forEach(node -> flowRevisions.put(node.get("of").asString(), node));
         var organizationRevisions = new HashMap<String, Node>();
         held.get("organizations")
                 .values(Value::asNode)
@@ -183,7 +185,9 @@ public class TraceService {
                                     var revised = revision == null ? flow : flow.asRevised(revision);
                                     return revised.withEnds(
                                             revised.sender() == null ? null : organization.apply(revised.sender()),
-                                            revised.recipient() == null ? null : organization.apply(revised.recipient()));
+                                            revised.recipient() == null
+                                                    ? null
+                                                    : organization.apply(revised.recipient()));
                                 })
                                 .toList()))
                 .toList();

@@ -140,7 +140,8 @@ public final class TraceWalk {
                 var next = new HashMap<String, @Nullable Object>(parameters);
                 next.put("frontier", List.copyOf(keys));
                 edges = new HashMap<>();
-                for (var record : statements.run(TraceQueries.nextHop(request.direction(), request.mode(), asRecorded), next)) {
+                for (var record :
+                        statements.run(TraceQueries.nextHop(request.direction(), request.mode(), asRecorded), next)) {
                     edges.computeIfAbsent(record.get("key").asString(), k -> new ArrayList<>())
                             .add(edge(record, lineage));
                 }
@@ -234,7 +235,8 @@ public final class TraceWalk {
                     .run(
                             Revisions.HELD_THEN,
                             Map.of(
-                                    // A list of strings even when no path was kept: an empty list is another type, another plan.
+                                    // A list of strings even when no path was kept: an empty list is another type,
+                                    // another plan.
                                     "flows", flowNodes.isEmpty() ? List.of("") : List.copyOf(flowNodes.keySet()),
                                     "organizations", List.copyOf(organizations.keySet()),
                                     "recordedAsOf", Objects.requireNonNull(parameters.get("recordedAsOf"))))

@@ -118,9 +118,15 @@ class RecordedTimeGraphQlTest {
             response.path("trace.reached[*].organization.name")
                     .entityList(String.class)
                     .containsExactly("RT Vendor Corrected");
-            response.path("trace.reached[0].organization.kind").entity(String.class).isEqualTo("COMPANY");
-            response.path("trace.paths[0].flows[0].purpose").entity(String.class).isEqualTo("COMMERCIAL");
-            response.path("trace.paths[0].flows[0].confidence").entity(String.class).isEqualTo("CONFIRMED");
+            response.path("trace.reached[0].organization.kind")
+                    .entity(String.class)
+                    .isEqualTo("COMPANY");
+            response.path("trace.paths[0].flows[0].purpose")
+                    .entity(String.class)
+                    .isEqualTo("COMMERCIAL");
+            response.path("trace.paths[0].flows[0].confidence")
+                    .entity(String.class)
+                    .isEqualTo("CONFIRMED");
             response.path("trace.paths[0].flows[0].since").entity(String.class).isEqualTo("2021");
         }
 
@@ -132,7 +138,9 @@ class RecordedTimeGraphQlTest {
         for (var filter : filters) {
             var atThen = new HashMap<String, Object>(filter);
             atThen.put("recordedAsOf", beforeCorrection);
-            assertThat(reachedAsRecorded(atThen)).as("%s before the correction", filter).containsExactly("rt-vendor");
+            assertThat(reachedAsRecorded(atThen))
+                    .as("%s before the correction", filter)
+                    .containsExactly("rt-vendor");
             assertThat(reachedAsRecorded(filter)).as("%s now", filter).isEmpty();
         }
         assertThat(reachedAsRecorded(Map.of("minConfidence", "CONFIRMED", "recordedAsOf", beforeCorrection)))
@@ -151,7 +159,13 @@ class RecordedTimeGraphQlTest {
         var listed = graphQl.documentName("flowsAsRecorded")
                 .variable(
                         "filter",
-                        Map.of("from", "rt-platform", "purposes", List.of("LAW_ENFORCEMENT"), "recordedAsOf", beforeCorrection))
+                        Map.of(
+                                "from",
+                                "rt-platform",
+                                "purposes",
+                                List.of("LAW_ENFORCEMENT"),
+                                "recordedAsOf",
+                                beforeCorrection))
                 .execute();
         listed.path("flows.edges[*].node.id").entityList(String.class).containsExactly("rt-f1");
         listed.path("flows.edges[0].node.confidence").entity(String.class).isEqualTo("REPORTED");
@@ -167,12 +181,13 @@ class RecordedTimeGraphQlTest {
         var kept = driver.executableQuery("""
                         RETURN COUNT { (:DataFlow {id: 'rt-f1'})-[:REVISED]->(:Revision) } AS flow,
                                COUNT { (:Organization {id: 'rt-vendor'})-[:REVISED]->(:Revision) } AS organization,
-                               COUNT { (:Organization {id: 'rt-platform'})-[:REVISED]->(:Revision) } AS untouched""")
-                .execute()
-                .records()
-                .getFirst();
-        assertThat(kept.get("flow").asLong()).as("revisions of the corrected flow").isEqualTo(1);
-        assertThat(kept.get("organization").asLong()).as("revisions of the renamed organization").isEqualTo(1);
+                               COUNT { (:Organization {id: 'rt-platform'})-[:REVISED]->(:Revision) } AS untouched""").execute().records().getFirst();
+        assertThat(kept.get("flow").asLong())
+                .as("revisions of the corrected flow")
+                .isEqualTo(1);
+        assertThat(kept.get("organization").asLong())
+                .as("revisions of the renamed organization")
+                .isEqualTo(1);
         assertThat(kept.get("untouched").asLong()).isZero();
     }
 
