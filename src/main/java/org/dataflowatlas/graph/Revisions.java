@@ -1,5 +1,12 @@
 package org.dataflowatlas.graph;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.types.Node;
+
 /**
  * What a fact said before it was corrected, for recorded time ({@code recordedAsOf}). A write that
  * changes a corrected field of an existing flow or organization first keeps the fact's properties
@@ -55,14 +62,57 @@ public final class Revisions {
     }
 
     /**
-     * The revisions that held at {@code $recordedAsOf} of the flows and organizations with the ids
-     * given, for answers read in recorded time: {@code flows} and {@code organizations}, each a list
-     * of revision nodes (their fact's id in {@code of}).
+     * As {@link #value}, for statements that are given the ids of the facts with a revision that held
+     * at {@code $recordedAsOf} ({@link Held#parameters}, as {@code idsParameter}): a fact not among
+     * them is read as it is, without looking for a property it does not have. For dense walks, where
+     * reading an absent {@code revisedAt} on every flow costs a whole property chain each.
      */
-    public static final String HELD_THEN = """
-            RETURN COLLECT { UNWIND $flows AS id MATCH (f:DataFlow {id: id}) WHERE f.revisedAt > $recordedAsOf
-                             %1$s RETURN revision } AS flows,
-                   COLLECT { UNWIND $organizations AS id MATCH (o:Organization {id: id}) WHERE o.revisedAt > $recordedAsOf
-                             %2$s RETURN revision } AS organizations
-            """.formatted(heldThen("f"), heldThen("o"));
+    public static String among(String variable, String idsParameter, String expression, String onRevision) {
+        return """
+                CASE WHEN NOT %1$s.id IN $%2$s THEN %3$s
+                     ELSE coalesce(COLLECT { %4$s RETURN %5$s AS held }[0], %3$s) END""".formatted(variable, idsParameter, expression, heldThen(variable), onRevision);
+    }
+
+    /**
+     * Every revision that held at {@code $recordedAsOf}, found by when it ended (indexed): corrections
+     * after an instant are few next to the facts a trace reads.
+     */
+    public static final String HELD_AT = """
+            MATCH (revision:Revision)
+            WHERE revision.validUntil > $recordedAsOf AND coalesce(revision.validFrom <= $recordedAsOf, true)
+            RETURN revision
+            """;
+
+    /**
+     * The revisions {@link #HELD_AT} found, by the id of the flow or organization they revise.
+     */
+    public record Held(Map<String, Node> flows, Map<String, Node> organizations) {
+
+        public static Held of(List<Record> records) {
+            var flows = new HashMap<String, Node>();
+            var organizations = new HashMap<String, Node>();
+            for (var record : records) {
+                var revision = record.get("revision").asNode();
+                var labels = revision.get("labels").asList(Value::asString, List.of());
+                var of = revision.get("of").asString();
+                if (labels.contains("DataFlow")) {
+                    flows.put(of, revision);
+                } else if (labels.contains("Organization")) {
+                    organizations.put(of, revision);
+                }
+            }
+            return new Held(Map.copyOf(flows), Map.copyOf(organizations));
+        }
+
+        /**
+         * {@code revisedFlows} and {@code revisedOrganizations} for {@link #among}: lists of strings
+         * even when empty ({@code ""} is no id), since an empty list is another type, and another plan.
+         */
+        public Map<String, Object> parameters() {
+            return Map.of(
+                    "revisedFlows", flows.isEmpty() ? List.of("") : List.copyOf(flows.keySet()),
+                    "revisedOrganizations",
+                            organizations.isEmpty() ? List.of("") : List.copyOf(organizations.keySet()));
+        }
+    }
 }

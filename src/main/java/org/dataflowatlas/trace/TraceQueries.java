@@ -30,12 +30,15 @@ public final class TraceQueries {
 
     /** What {@code paths} follows: as a hop, but a flow without dated evidence is not known at all. */
     private static String pathFilter(boolean asRecorded) {
-        return FlowPredicates.standing("f") + " AND " + FlowPredicates.known("f") + " AND " + correctable(asRecorded);
+        return FlowPredicates.standing("f") + " AND " + FlowPredicates.known("f") + " AND "
+                + (asRecorded ? FlowPredicates.asRecorded("f", TraceQueries::correctable) : correctable("f"));
     }
 
     /** The part of a hop's rule over fields a correction can change: confidence and {@code since}. */
     private static String correctable(boolean asRecorded) {
-        return asRecorded ? FlowPredicates.asRecorded("f", TraceQueries::correctable) : correctable("f");
+        return asRecorded
+                ? Revisions.among("f", "revisedFlows", correctable("f"), correctable("revision"))
+                : correctable("f");
     }
 
     private static String correctable(String flow) {
@@ -120,12 +123,16 @@ public final class TraceQueries {
      */
     private static String endPurpose(boolean asRecorded) {
         return "CASE WHEN $byPurpose THEN "
-                + (asRecorded ? Revisions.value("f", "f.purpose", "revision.purpose") : "f.purpose") + " END";
+                + (asRecorded ? Revisions.among("f", "revisedFlows", "f.purpose", "revision.purpose") : "f.purpose")
+                + " END";
     }
 
     private static String endLabels(boolean asRecorded) {
         return "CASE WHEN $byKind THEN "
-                + (asRecorded ? Revisions.value("b", "labels(b)", "revision.labels") : "labels(b)") + " END";
+                + (asRecorded
+                        ? Revisions.among("b", "revisedOrganizations", "labels(b)", "revision.labels")
+                        : "labels(b)")
+                + " END";
     }
 
     /** The texts of a walk's hops, now or at a recorded instant. */

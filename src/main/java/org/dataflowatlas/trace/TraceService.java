@@ -3,7 +3,6 @@ package org.dataflowatlas.trace;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,8 +19,6 @@ import org.dataflowatlas.graph.Revisions;
 import org.dataflowatlas.organization.Organization;
 import org.dataflowatlas.organization.OrganizationService;
 import org.jspecify.annotations.Nullable;
-import org.neo4j.driver.Value;
-import org.neo4j.driver.types.Node;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -147,28 +144,9 @@ public class TraceService {
         if (asOf.recordedAsOf() == null || paths.isEmpty()) {
             return paths;
         }
-        var flowIds = new LinkedHashSet<String>();
-        var organizationIds = new LinkedHashSet<String>();
-        for (var path : paths) {
-            path.flows().forEach(flow -> flowIds.add(flow.id()));
-            path.organizations().forEach(organization -> organizationIds.add(organization.id()));
-        }
-        var held = repository
-                .run(
-                        Revisions.HELD_THEN,
-                        Map.of(
-                                "flows", List.copyOf(flowIds),
-                                "organizations", List.copyOf(organizationIds),
-                                "recordedAsOf", asOf.recordedAsOf()))
-                .getFirst();
-        var flowRevisions = new HashMap<String, Node>();
-        held.get("flows")
-                .values(Value::asNode)
-                .forEach(node -> flowRevisions.put(node.get("of").asString(), node));
-        var organizationRevisions = new HashMap<String, Node>();
-        held.get("organizations")
-                .values(Value::asNode)
-                .forEach(node -> organizationRevisions.put(node.get("of").asString(), node));
+        var held = Revisions.Held.of(repository.run(Revisions.HELD_AT, Map.of("recordedAsOf", asOf.recordedAsOf())));
+        var flowRevisions = held.flows();
+        var organizationRevisions = held.organizations();
         if (flowRevisions.isEmpty() && organizationRevisions.isEmpty()) {
             return paths;
         }

@@ -117,6 +117,14 @@ public final class TraceWalk {
         parameters.put("byPurpose", purposes != null);
         parameters.put("byKind", kinds != null);
         boolean asRecorded = request.asOf().recordedAsOf() != null;
+        var held = asRecorded
+                ? Revisions.Held.of(statements.run(
+                        Revisions.HELD_AT,
+                        Map.of("recordedAsOf", Objects.requireNonNull(parameters.get("recordedAsOf")))))
+                : new Revisions.Held(Map.of(), Map.of());
+        if (asRecorded) {
+            parameters.putAll(held.parameters());
+        }
         var first = statements.run(TraceQueries.firstHop(request.direction(), asRecorded), parameters);
         if (first.isEmpty()) {
             return new Result(null, List.of(), false, 0);
@@ -183,7 +191,7 @@ public final class TraceWalk {
         boolean full = kept.size() >= rowCap;
         var rows = kept.subList(0, Math.min(kept.size(), rowCap));
         var organizations = new HashMap<String, Organization>();
-        var paths = paths(rows, origin, downstream, parameters, organizations);
+        var paths = paths(rows, origin, downstream, held, organizations);
         return new Result(organizations.get(origin.id()), paths, full, undated.size());
     }
 
@@ -195,7 +203,7 @@ public final class TraceWalk {
             List<Step> rows,
             Organization origin,
             boolean downstream,
-            Map<String, @Nullable Object> parameters,
+            Revisions.Held held,
             Map<String, Organization> organizations) {
         organizations.put(origin.id(), origin);
         var flowNodes = new HashMap<String, Node>();
@@ -229,26 +237,11 @@ public final class TraceWalk {
                 flowNodes.put(node.asNode().get("id").asString(), node.asNode());
             }
         }
-        var revisedFlows = new HashMap<String, Node>();
-        if (Boolean.FALSE.equals(parameters.get("anyRecorded"))) {
-            var held = statements
-                    .run(
-                            Revisions.HELD_THEN,
-                            Map.of(
-                                    // A list of strings even when no path was kept: an empty list is another type,
-                                    // another plan.
-                                    "flows", flowNodes.isEmpty() ? List.of("") : List.copyOf(flowNodes.keySet()),
-                                    "organizations", List.copyOf(organizations.keySet()),
-                                    "recordedAsOf", Objects.requireNonNull(parameters.get("recordedAsOf"))))
-                    .getFirst();
-            for (var revision : held.get("organizations").values(Value::asNode)) {
-                organizations.computeIfPresent(
-                        revision.get("of").asString(), (id, organization) -> organization.asRevised(revision));
-            }
-            for (var revision : held.get("flows").values(Value::asNode)) {
-                revisedFlows.put(revision.get("of").asString(), revision);
-            }
-        }
+        // In recorded time, as the revisions that held then say (none: as now).
+        held.organizations()
+                .forEach((id, revision) ->
+                        organizations.computeIfPresent(id, (key, organization) -> organization.asRevised(revision)));
+        var revisedFlows = held.flows();
         var flows = new HashMap<String, DataFlow>();
         var paths = new ArrayList<FlowPath>(rows.size());
         for (var row : rows) {

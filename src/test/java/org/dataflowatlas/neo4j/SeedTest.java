@@ -323,7 +323,7 @@ class SeedTest {
                 """);
         assertThat(migrations)
                 .extracting(r -> r.get("version").asString())
-                .containsExactly("001", "002", "003", "004", "005", "006", "007");
+                .containsExactly("001", "002", "003", "004", "005", "006", "007", "008");
         assertThat(migrations)
                 .allSatisfy(m -> assertThat(m.get("checksum").asString()).isNotBlank());
     }
