@@ -22,6 +22,9 @@ final class Cli {
         arguments.add("--logging.level.org.springframework=OFF");
         return new SpringApplicationBuilder(DataflowAtlasApplication.class)
                 .web(WebApplicationType.NONE)
+                // A command uses a few beans: the API's (GraphQL schema, security, pages) are made only if
+                // asked for, about 2 s less for each command to start. GraphInitializer stays eager.
+                .lazyInitialization(true)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
                 .run(arguments.toArray(String[]::new));

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -23,7 +24,10 @@ import org.springframework.stereotype.Component;
  * scripts ({@code cypher/schema}) and, on an empty database, loads the seed scripts ({@code cypher/seed}).
  * Runs during context start-up, so the API never answers from a half-prepared graph.
  */
+// Eager even where the rest of the context is lazy (the commands): nothing asks for it, and every
+// start must migrate the schema and seed an empty database.
 @Component
+@Lazy(false)
 public class GraphInitializer implements InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(GraphInitializer.class);
