@@ -51,6 +51,15 @@ public final class Revisions {
     }
 
     /**
+     * {@code onRevision} on the revision that held, else {@code expression}: wrapped in a map, so a
+     * value the revision held as null (a {@code since} set only later) stays null.
+     */
+    private static String heldOrNow(String variable, String expression, String onRevision) {
+        return "head([held IN COLLECT { %1$s RETURN {value: %2$s} AS held } | held.value] + [%3$s])"
+                .formatted(heldThen(variable), onRevision, expression);
+    }
+
+    /**
      * {@code expression} (a value or a rule) over {@code variable}, as it held at {@code $recordedAsOf} ({@code onRevision}
      * over {@code revision}). A fact whose revisions are not in this database (loaded from an export,
      * which carries facts as they are now) reads as it is now.
@@ -58,7 +67,7 @@ public final class Revisions {
     public static String value(String variable, String expression, String onRevision) {
         return """
                 CASE WHEN %1$s THEN %2$s
-                     ELSE coalesce(COLLECT { %3$s RETURN %4$s AS held }[0], %2$s) END""".formatted(current(variable), expression, heldThen(variable), onRevision);
+                     ELSE %3$s END""".formatted(current(variable), expression, heldOrNow(variable, expression, onRevision));
     }
 
     /**
@@ -70,7 +79,7 @@ public final class Revisions {
     public static String among(String variable, String idsParameter, String expression, String onRevision) {
         return """
                 CASE WHEN NOT %1$s.id IN $%2$s THEN %3$s
-                     ELSE coalesce(COLLECT { %4$s RETURN %5$s AS held }[0], %3$s) END""".formatted(variable, idsParameter, expression, heldThen(variable), onRevision);
+                     ELSE %4$s END""".formatted(variable, idsParameter, expression, heldOrNow(variable, expression, onRevision));
     }
 
     /**

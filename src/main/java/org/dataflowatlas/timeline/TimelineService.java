@@ -10,6 +10,7 @@ import org.dataflowatlas.flow.FlowPredicates;
 import org.dataflowatlas.graph.AsOf;
 import org.dataflowatlas.graph.Entities;
 import org.dataflowatlas.graph.Ids;
+import org.dataflowatlas.graph.Revisions;
 import org.dataflowatlas.organization.OrganizationService;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
@@ -73,12 +74,12 @@ public class TimelineService {
               UNION ALL
               UNWIND flows AS f
               MATCH (s:Organization)-[:SENDS]->(f)-[:TO]->(t:Organization)
-              WITH f, s, t, coalesce(s.name, s.id) + ' → ' + coalesce(t.name, t.id) + ' (' + f.purpose + ')' AS label,
+              WITH f, s, t, %10$s + ' → ' + %11$s + ' (' + %12$s + ')' AS label, %13$s AS flowSince,
                    COLLECT { MATCH (f)-[:EVIDENCED_BY]->(src:Source) WHERE src.published IS NOT NULL
                              RETURN src.published ORDER BY src.published LIMIT 1 } AS firstEvidence
               UNWIND [
-                {kind: 'FLOW_START', date: f.since, title: label + ' begins'},
-                {kind: 'FLOW_FIRST_EVIDENCED', date: CASE WHEN f.since IS NULL THEN firstEvidence[0] END,
+                {kind: 'FLOW_START', date: flowSince, title: label + ' begins'},
+                {kind: 'FLOW_FIRST_EVIDENCED', date: CASE WHEN flowSince IS NULL THEN firstEvidence[0] END,
                  title: label + ' first evidenced'},
                 {kind: 'FLOW_END', date: CASE WHEN %8$s THEN f.until END, title: label + ' ends'},
                 {kind: 'FLOW_RETRACTED', date: CASE WHEN f.retracted AND NOT %9$s THEN '' END,
@@ -109,7 +110,12 @@ public class TimelineService {
                             """
                     ($anyKnown OR f.untilKnownSince <= $knownOn)
                       AND ($anyRecorded OR f.untilRecordedAt <= $recordedAsOf)""",
-                            FlowPredicates.notRetracted("f"));
+                            FlowPredicates.notRetracted("f"),
+                            // Names, purpose and start as recorded at the instant, if one is asked for.
+                            Revisions.value("s", "coalesce(s.name, s.id)", "coalesce(revision.name, s.id)"),
+                            Revisions.value("t", "coalesce(t.name, t.id)", "coalesce(revision.name, t.id)"),
+                            Revisions.value("f", "f.purpose", "revision.purpose"),
+                            Revisions.value("f", "f.since", "revision.since"));
 
     private final Neo4jClient neo4j;
     private final OrganizationService organizations;

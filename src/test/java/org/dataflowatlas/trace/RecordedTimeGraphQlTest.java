@@ -178,6 +178,24 @@ class RecordedTimeGraphQlTest {
                 .entityList(Object.class)
                 .hasSize(0);
 
+        var timelineThen = graphQl.documentName("timelineAsRecorded")
+                .variables(Map.of("entity", "rt-f1", "recordedAsOf", beforeCorrection))
+                .execute();
+        timelineThen
+                .path("timeline[?(@.kind == 'FLOW_START')].date")
+                .entityList(String.class)
+                .containsExactly("2019");
+        timelineThen
+                .path("timeline[?(@.kind == 'FLOW_START')].title")
+                .entityList(String.class)
+                .containsExactly("RT Platform → RT Vendor (LAW_ENFORCEMENT) begins");
+        graphQl.documentName("timelineAsRecorded")
+                .variables(Map.of("entity", "rt-f1"))
+                .execute()
+                .path("timeline[?(@.kind == 'FLOW_START')].title")
+                .entityList(String.class)
+                .containsExactly("RT Platform → RT Vendor Corrected (COMMERCIAL) begins");
+
         var kept = driver.executableQuery("""
                         RETURN COUNT { (:DataFlow {id: 'rt-f1'})-[:REVISED]->(:Revision) } AS flow,
                                COUNT { (:Organization {id: 'rt-vendor'})-[:REVISED]->(:Revision) } AS organization,
