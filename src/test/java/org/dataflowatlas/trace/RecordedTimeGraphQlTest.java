@@ -101,6 +101,18 @@ class RecordedTimeGraphQlTest {
     @Test
     void corrections_recorded_later_leave_the_flow_and_the_organization_as_they_were() {
         record("rt-f1", "rt-platform", "rt-vendor");
+        graphQl.documentName("mutationPublishPolicy")
+                .variable(
+                        "input",
+                        Map.of(
+                                "id", "rt-terms",
+                                "publisher", "rt-platform",
+                                "title", "RT terms",
+                                "prohibitedPurposes", List.of("LAW_ENFORCEMENT"),
+                                "evidence", List.of(Map.of("source", "rt-source", "quote", "the terms"))))
+                .execute()
+                .errors()
+                .verify();
         var beforeCorrection = now();
         correct();
         correct(); // the same correction again keeps nothing more: it changes nothing
@@ -177,6 +189,10 @@ class RecordedTimeGraphQlTest {
                 .path("flows.edges")
                 .entityList(Object.class)
                 .hasSize(0);
+
+        // The terms prohibit the purpose the flow had before its correction.
+        assertThat(conflicts(Map.of("recordedAsOf", beforeCorrection))).containsExactly("rt-f1");
+        assertThat(conflicts(Map.of())).isEmpty();
 
         var timelineThen = graphQl.documentName("timelineAsRecorded")
                 .variables(Map.of("entity", "rt-f1", "recordedAsOf", beforeCorrection))
