@@ -86,42 +86,27 @@ public record DataFlow(
     }
 
     /**
-     * This flow as a revision of it says it was (see {@code graph.Revisions}): what a correction
-     * changed, as it was before; its id, ends, end and retraction as now (recorded time reads those
-     * from their own instants).
+     * This flow as it read at a recorded instant: what a correction changed as its revision then
+     * says (none: as now), between the given ends; its id, end and retraction as now (recorded time
+     * reads those from their own instants).
      */
-    public DataFlow asRevised(Node revision) {
+    public DataFlow asRecorded(
+            @Nullable Node revision, @Nullable Organization sender, @Nullable Organization recipient) {
+        if (revision == null && sender == this.sender && recipient == this.recipient) {
+            return this;
+        }
+        var now = revision == null;
         return new DataFlow(
                 id,
                 fromId,
                 toId,
-                Nodes.enumValue(Purpose.class, revision, "purpose"),
-                Nodes.enumValue(AccessMethod.class, revision, "accessMethod"),
-                revision.get("realTime").asBoolean(false),
-                revision.get("since").asString(null),
+                now ? purpose : Nodes.enumValue(Purpose.class, revision, "purpose"),
+                now ? accessMethod : Nodes.enumValue(AccessMethod.class, revision, "accessMethod"),
+                now ? realTime : revision.get("realTime").asBoolean(false),
+                now ? since : revision.get("since").asString(null),
                 until,
-                Nodes.enumValue(Confidence.class, revision, "confidence"),
-                revision.get("description").asString(null),
-                retracted,
-                retractionReason,
-                sender,
-                recipient,
-                inferences);
-    }
-
-    /** This flow with its ends replaced (as they read at another time). */
-    public DataFlow withEnds(@Nullable Organization sender, @Nullable Organization recipient) {
-        return new DataFlow(
-                id,
-                fromId,
-                toId,
-                purpose,
-                accessMethod,
-                realTime,
-                since,
-                until,
-                confidence,
-                description,
+                now ? confidence : Nodes.enumValue(Confidence.class, revision, "confidence"),
+                now ? description : revision.get("description").asString(null),
                 retracted,
                 retractionReason,
                 sender,

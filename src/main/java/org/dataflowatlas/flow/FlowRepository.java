@@ -13,6 +13,7 @@ import org.dataflowatlas.graph.Revisions;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
+import org.neo4j.driver.types.Node;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
@@ -205,27 +206,18 @@ class FlowRepository {
                 .orElseThrow();
     }
 
-    /** A page row's flow, with it and its ends as their revisions that held at the recorded instant say. */
+    /** A page row's flow, it and its ends as the revisions that held at the recorded instant say. */
     private static DataFlow asRecorded(Value row) {
         var flow = DataFlow.of(row);
         var revisions = row.get("revisions");
-        if (revisions.get(0).isNull()
-                && revisions.get(1).isNull()
-                && revisions.get(2).isNull()) {
-            return flow;
-        }
-        var revised = revisions.get(0).isNull()
-                ? flow
-                : flow.asRevised(revisions.get(0).asNode());
-        return revised.withEnds(
-                revisions.get(1).isNull()
-                        ? revised.sender()
-                        : Objects.requireNonNull(revised.sender())
-                                .asRevised(revisions.get(1).asNode()),
-                revisions.get(2).isNull()
-                        ? revised.recipient()
-                        : Objects.requireNonNull(revised.recipient())
-                                .asRevised(revisions.get(2).asNode()));
+        return flow.asRecorded(
+                node(revisions.get(0)),
+                Objects.requireNonNull(flow.sender()).asRecorded(node(revisions.get(1))),
+                Objects.requireNonNull(flow.recipient()).asRecorded(node(revisions.get(2))));
+    }
+
+    private static @Nullable Node node(Value value) {
+        return value.isNull() ? null : value.asNode();
     }
 
     private static Retraction retraction(Record record) {

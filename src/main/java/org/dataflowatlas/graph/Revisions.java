@@ -16,9 +16,10 @@ import org.neo4j.driver.types.Node;
  * {@code revisedAt}. A revision holds the fact's id as {@code of}, not {@code id}, so nothing that
  * finds facts by id (exports, merges, clean-ups by prefix) takes it for one.
  *
- * <p>Reads stay as cheap as before when no instant is asked for, or for a fact not corrected since
- * it: the rules look at a revision only when {@code $anyRecorded} is off and the fact's
- * {@code revisedAt} is later than {@code $recordedAsOf} (see {@link AsOf#parameters}).
+ * <p>A rule or value read as recorded looks at a revision only for a fact corrected after
+ * {@code $recordedAsOf}: {@link #value} tells by the fact's {@code revisedAt} (behind
+ * {@code $anyRecorded}, see {@link AsOf#parameters}), {@link #among} by the ids {@link #HELD_AT}
+ * found, for dense walks.
  */
 public final class Revisions {
 

@@ -68,7 +68,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 // A free port is only free until it is bound: between choosing it and Neo4j binding it,
                 // another process on the machine may take it. Chosen ports can be chosen again.
                 if (!automaticPorts || attempt == AUTOMATIC_PORT_ATTEMPTS) {
-                    throw ex.failure();
+                    throw (RuntimeException) ex.getCause();
                 }
                 log.info("A chosen port was taken before Neo4j bound it; choosing again");
             }
@@ -193,17 +193,10 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         return false;
     }
 
-    /** Neo4j could not bind a port chosen for it; carries the failure to report if no retry is left. */
+    /** Neo4j could not bind a port chosen for it; its cause is the failure to report if no retry is left. */
     private static final class PortTakenException extends RuntimeException {
-        private final RuntimeException failure;
-
         PortTakenException(RuntimeException failure) {
             super(failure);
-            this.failure = failure;
-        }
-
-        RuntimeException failure() {
-            return failure;
         }
     }
 

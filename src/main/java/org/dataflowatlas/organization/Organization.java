@@ -36,10 +36,13 @@ public record Organization(
     }
 
     /**
-     * This organization as a revision of it says it was (see {@code graph.Revisions}): what a
-     * correction changed, as it was before; its id and inference marks as now.
+     * This organization as it read at a recorded instant: what a correction changed as its revision
+     * then says (see {@code graph.Revisions}; none: as now); its id and inference marks as now.
      */
-    public Organization asRevised(Node revision) {
+    public Organization asRecorded(@Nullable Node revision) {
+        if (revision == null) {
+            return this;
+        }
         return new Organization(
                 id,
                 revision.get("name").asString(name),

@@ -63,9 +63,9 @@ class OrganizationRepository {
             RETURN total, page
             """.formatted(FILTER);
 
-    // Absent optional fields keep their value; the kind label is replaced only when a kind is given.
     /**
-     * Creates or corrects an organization; correcting what an existing one says (name, kind,
+     * Creates or corrects an organization: absent optional fields keep their value, and the kind label
+     * is replaced only when a kind is given. Correcting what an existing one says (name, kind,
      * aliases, country, jurisdiction, description, group, size) keeps what it said before as a
      * revision, for recorded time.
      */
@@ -83,7 +83,6 @@ class OrganizationRepository {
                         coalesce($kindLabel, [l IN labels(existing) WHERE l IN $kindLabelsAll][0], '')]
             %s
             }
-            WITH count(*) AS revised
             MERGE (o:Organization {id: $id})
             SET o.name = $name,
                 o.aliases = coalesce($aliases, o.aliases, []),

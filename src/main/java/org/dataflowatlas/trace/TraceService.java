@@ -145,28 +145,19 @@ public class TraceService {
             return paths;
         }
         var held = Revisions.Held.of(repository.run(Revisions.HELD_AT, Map.of("recordedAsOf", asOf.recordedAsOf())));
-        var flowRevisions = held.flows();
-        var organizationRevisions = held.organizations();
-        if (flowRevisions.isEmpty() && organizationRevisions.isEmpty()) {
+        if (held.flows().isEmpty() && held.organizations().isEmpty()) {
             return paths;
         }
-        UnaryOperator<Organization> organization = o -> {
-            var revision = organizationRevisions.get(o.id());
-            return revision == null ? o : o.asRevised(revision);
-        };
+        UnaryOperator<Organization> organization =
+                o -> o.asRecorded(held.organizations().get(o.id()));
         return paths.stream()
                 .map(path -> new FlowPath(
                         path.organizations().stream().map(organization).toList(),
                         path.flows().stream()
-                                .map(flow -> {
-                                    var revision = flowRevisions.get(flow.id());
-                                    var revised = revision == null ? flow : flow.asRevised(revision);
-                                    return revised.withEnds(
-                                            revised.sender() == null ? null : organization.apply(revised.sender()),
-                                            revised.recipient() == null
-                                                    ? null
-                                                    : organization.apply(revised.recipient()));
-                                })
+                                .map(flow -> flow.asRecorded(
+                                        held.flows().get(flow.id()),
+                                        flow.sender() == null ? null : organization.apply(flow.sender()),
+                                        flow.recipient() == null ? null : organization.apply(flow.recipient())))
                                 .toList()))
                 .toList();
     }

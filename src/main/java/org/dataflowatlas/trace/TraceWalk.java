@@ -240,7 +240,7 @@ public final class TraceWalk {
         // In recorded time, as the revisions that held then say (none: as now).
         held.organizations()
                 .forEach((id, revision) ->
-                        organizations.computeIfPresent(id, (key, organization) -> organization.asRevised(revision)));
+                        organizations.computeIfPresent(id, (key, organization) -> organization.asRecorded(revision)));
         var revisedFlows = held.flows();
         var flows = new HashMap<String, DataFlow>();
         var paths = new ArrayList<FlowPath>(rows.size());
@@ -260,8 +260,7 @@ public final class TraceWalk {
                     var flow = downstream
                             ? DataFlow.of(flowNodes.get(id), near, far)
                             : DataFlow.of(flowNodes.get(id), far, near);
-                    var revision = revisedFlows.get(id);
-                    return revision == null ? flow : flow.asRevised(revision);
+                    return flow.asRecorded(revisedFlows.get(id), flow.sender(), flow.recipient());
                 });
                 i--;
             }
