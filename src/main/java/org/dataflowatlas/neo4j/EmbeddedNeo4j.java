@@ -122,6 +122,10 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                     .setConfig(
                             ServerSettings.browser_post_connect_cmd,
                             "guide " + kitUrl(host, httpPort) + "/" + BrowserKit.GUIDE)
+                    // Analysts' machines are often air-gapped, and what they study is who sends data where:
+                    // neither the database nor Browser reports its use to Neo4j.
+                    .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                    .setConfig(ServerSettings.allow_telemetry, false)
                     // Without this, Netty waits twice for a 2 s quiet period on shutdown.
                     .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, Duration.ZERO)
                     .build();

@@ -30,6 +30,10 @@ class DockerComposeTest {
         assertThat(env(neo4j).get("NEO4J_AUTH")).startsWith("neo4j/${NEO4J_PASSWORD");
         assertThat((List<String>) list(neo4j, "volumes")).anyMatch(v -> v.endsWith(":/data"));
         assertThat(neo4j).containsKey("healthcheck");
+        assertThat(env(neo4j))
+                .as("no usage reports from the server or Browser")
+                .containsEntry("NEO4J_dbms_usage__report_enabled", "false")
+                .containsEntry("NEO4J_client_allow__telemetry", "false");
     }
 
     @Test

@@ -6,8 +6,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.stream.Collectors;
 import org.dataflowatlas.AtlasIntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @AtlasIntegrationTest
@@ -18,6 +20,9 @@ class EmbeddedNeo4jTest {
 
     @Autowired
     Neo4jConnectionInfo connection;
+
+    @Autowired
+    Driver driver;
 
     @Test
     void serves_neo4j_browser_over_http_on_localhost() throws Exception {
@@ -41,5 +46,19 @@ class EmbeddedNeo4jTest {
         assertThat(discovery.body()).contains(server.boltUri().replace("bolt://", ""));
         assertThat(connection.embedded()).isTrue();
         assertThat(connection.boltUri()).isEqualTo(server.boltUri());
+    }
+
+    @Test
+    void reports_its_use_to_no_one() {
+        var settings = driver.executableQuery("""
+                        SHOW SETTINGS YIELD name, value
+                        WHERE name IN ['dbms.usage_report.enabled', 'client.allow_telemetry']
+                        RETURN name, value""").execute().records().stream()
+                .collect(Collectors.toMap(
+                        record -> record.get("name").asString(),
+                        record -> record.get("value").asString()));
+        assertThat(settings)
+                .containsEntry("dbms.usage_report.enabled", "false")
+                .containsEntry("client.allow_telemetry", "false");
     }
 }
