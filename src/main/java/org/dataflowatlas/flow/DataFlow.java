@@ -86,9 +86,9 @@ public record DataFlow(
     }
 
     /**
-     * This flow as it read at a recorded instant: what a correction changed as its revision then
-     * says (none: as now), between the given ends; its id, end and retraction as now (recorded time
-     * reads those from their own instants).
+     * This flow as it read at a recorded instant: what a correction or a moved end changed as its
+     * revision then says (none: as now), between the given ends; its id and retraction as now
+     * (recorded time reads the retraction from its own instant).
      */
     public DataFlow asRecorded(
             @Nullable Node revision, @Nullable Organization sender, @Nullable Organization recipient) {
@@ -104,7 +104,7 @@ public record DataFlow(
                 now ? accessMethod : Nodes.enumValue(AccessMethod.class, revision, "accessMethod"),
                 now ? realTime : revision.get("realTime").asBoolean(false),
                 now ? since : revision.get("since").asString(null),
-                until,
+                now ? until : revision.get("until").asString(null),
                 now ? confidence : Nodes.enumValue(Confidence.class, revision, "confidence"),
                 now ? description : revision.get("description").asString(null),
                 retracted,

@@ -23,7 +23,8 @@ class FlowWrites {
 
     /**
      * Records a flow; correcting what an existing flow says (purpose, access, real time, since,
-     * confidence, description) keeps what it said before as a revision, for recorded time.
+     * confidence, description, or an end it already had) keeps what it said before as a revision,
+     * for recorded time. A first end needs none: {@code untilRecordedAt} says since when it holds.
      */
     private static final String RECORD = """
             MATCH (s:Organization {id: $from}), (t:Organization {id: $to})
@@ -32,9 +33,10 @@ class FlowWrites {
             WITH s, t, f
             CALL (f) {
               WITH f WHERE f.recordedAt < datetime.transaction()
-                AND [coalesce(f.purpose, ''), coalesce(f.accessMethod, ''), coalesce(f.realTime, false),
-                     coalesce(f.since, ''), coalesce(f.confidence, ''), coalesce(f.description, '')]
-                    <> [$purpose, $accessMethod, $realTime, coalesce($since, ''), $confidence, coalesce($description, '')]
+                AND ([coalesce(f.purpose, ''), coalesce(f.accessMethod, ''), coalesce(f.realTime, false),
+                      coalesce(f.since, ''), coalesce(f.confidence, ''), coalesce(f.description, '')]
+                     <> [$purpose, $accessMethod, $realTime, coalesce($since, ''), $confidence, coalesce($description, '')]
+                     OR f.until <> coalesce($until, ''))
             %s
             }
             SET f.untilRecordedAt = CASE WHEN $until IS NULL THEN null
@@ -86,8 +88,13 @@ class FlowWrites {
             RETURN f, $from AS fromId, $to AS toId
             """.formatted(Revisions.keep("f"));
 
+    /** Ends a flow; moving an end it already had keeps the earlier one as a revision, as a correction does. */
     private static final String END = """
             MATCH (s:Organization)-[:SENDS]->(f:DataFlow {id: $id})-[:TO]->(t:Organization)
+            CALL (f) {
+              WITH f WHERE f.until <> $until
+            %s
+            }
             SET f.untilRecordedAt = CASE WHEN f.until = $until THEN f.untilRecordedAt ELSE datetime.transaction() END
             SET f.until = $until
             WITH f, s, t
@@ -99,7 +106,7 @@ class FlowWrites {
               SET e.ends = true
             }
             RETURN f, s.id AS fromId, t.id AS toId
-            """;
+            """.formatted(Revisions.keep("f"));
 
     // Kept, marked, with the reason and its own evidence: nothing is hard-deleted through the API.
     private static final String RETRACT = """

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.dataflowatlas.audit.AuditTrail;
 import org.dataflowatlas.graph.Lineage;
+import org.dataflowatlas.graph.Revisions;
 import org.dataflowatlas.organization.OrgKind;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Driver;
@@ -58,10 +59,25 @@ final class ImportWriter {
             MERGE (o)-[:OFFERS]->(p)
             """;
 
+    /**
+     * Flows, as the mapping says them: a row that changes what an earlier import or write said of a
+     * flow keeps what it said before as a revision, for recorded time, as a correction through the
+     * API does.
+     */
     private static final String FLOWS = """
             UNWIND $rows AS row
             MATCH (s:Organization {id: row.from}), (t:Organization {id: row.to}), (src:Source {id: row.source})
             MERGE (f:DataFlow {id: row.id})
+            WITH s, t, src, f, row
+            CALL (f, row) {
+              WITH f, row WHERE f.recordedAt < datetime.transaction()
+                AND any(key IN keys(row.properties)
+                        WHERE NOT coalesce(f[key] = row.properties[key], f[key] IS NULL AND row.properties[key] IS NULL))
+            %s
+            }
+            SET f.untilRecordedAt = CASE WHEN row.properties.until IS NULL THEN null
+                                         WHEN f.until = row.properties.until THEN f.untilRecordedAt
+                                         ELSE datetime.transaction() END
             SET f += row.properties
             MERGE (s)-[:SENDS]->(f)
             MERGE (f)-[:TO]->(t)
@@ -80,7 +96,7 @@ final class ImportWriter {
               MATCH (p:Product {id: row.via})
               MERGE (f)-[:VIA]->(p)
             }
-            """;
+            """.formatted(Revisions.keep("f"));
 
     private static final String POLICIES = """
             UNWIND $rows AS row

@@ -6,12 +6,14 @@ import java.util.HashMap;
 import java.util.List;
 import org.dataflowatlas.NotFoundException;
 import org.dataflowatlas.PartialDate;
+import org.dataflowatlas.flow.DataFlow;
 import org.dataflowatlas.flow.FlowPredicates;
 import org.dataflowatlas.graph.AsOf;
 import org.dataflowatlas.graph.Entities;
 import org.dataflowatlas.graph.Ids;
 import org.dataflowatlas.graph.Revisions;
 import org.dataflowatlas.organization.OrganizationService;
+import org.neo4j.driver.Record;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -67,27 +69,29 @@ public class TimelineService {
                  [o IN candidateOwnerships WHERE %7$s] AS ownerships
             CALL (events, statements, flows, ownerships) {
               UNWIND events AS e
-              RETURN 'EVENT' AS kind, e.date AS date, e.title AS title, e AS subject, null AS fromId, null AS toId
+              RETURN 'EVENT' AS kind, e.date AS date, e.title AS title, e AS subject, null AS revision, null AS fromId, null AS toId
               UNION ALL
               UNWIND statements AS st
-              RETURN 'STATEMENT' AS kind, st.date AS date, st.text AS title, st AS subject, null AS fromId, null AS toId
+              RETURN 'STATEMENT' AS kind, st.date AS date, st.text AS title, st AS subject, null AS revision, null AS fromId, null AS toId
               UNION ALL
               UNWIND flows AS f
               MATCH (s:Organization)-[:SENDS]->(f)-[:TO]->(t:Organization)
-              WITH f, s, t, %10$s + ' → ' + %11$s + ' (' + %12$s + ')' AS label, %13$s AS flowSince,
+              WITH f, s, t, %10$s + ' → ' + %11$s AS ends, %12$s AS revision
+              WITH f, s, t, revision, coalesce(revision, f) AS held, ends
+              WITH f, s, t, revision, held, ends + ' (' + held.purpose + ')' AS label,
                    COLLECT { MATCH (f)-[:EVIDENCED_BY]->(src:Source) WHERE src.published IS NOT NULL
                              RETURN src.published ORDER BY src.published LIMIT 1 } AS firstEvidence
               UNWIND [
-                {kind: 'FLOW_START', date: flowSince, title: label + ' begins'},
-                {kind: 'FLOW_FIRST_EVIDENCED', date: CASE WHEN flowSince IS NULL THEN firstEvidence[0] END,
+                {kind: 'FLOW_START', date: held.since, title: label + ' begins'},
+                {kind: 'FLOW_FIRST_EVIDENCED', date: CASE WHEN held.since IS NULL THEN firstEvidence[0] END,
                  title: label + ' first evidenced'},
-                {kind: 'FLOW_END', date: CASE WHEN %8$s THEN f.until END, title: label + ' ends'},
+                {kind: 'FLOW_END', date: CASE WHEN %8$s THEN held.until END, title: label + ' ends'},
                 {kind: 'FLOW_RETRACTED', date: CASE WHEN f.retracted AND NOT %9$s THEN '' END,
                  title: label + ' retracted: ' + coalesce(f.retractionReason, '')}
               ] AS entry
-              WITH entry, f, s, t WHERE entry.date IS NOT NULL
+              WITH entry, f, s, t, revision WHERE entry.date IS NOT NULL
               RETURN entry.kind AS kind, nullif(entry.date, '') AS date, entry.title AS title, f AS subject,
-                     s.id AS fromId, t.id AS toId
+                     revision, s.id AS fromId, t.id AS toId
               UNION ALL
               UNWIND ownerships AS o
               UNWIND [
@@ -95,9 +99,10 @@ public class TimelineService {
                 {kind: 'OWNERSHIP_END', date: o.r.until, title: coalesce(o.owner.name, o.owner.id) + ' no longer owns ' + coalesce(o.owned.name, o.owned.id)}
               ] AS entry
               WITH entry, o WHERE entry.date IS NOT NULL
-              RETURN entry.kind AS kind, entry.date AS date, entry.title AS title, o.owner AS subject, null AS fromId, null AS toId
+              RETURN entry.kind AS kind, entry.date AS date, entry.title AS title, o.owner AS subject, null AS revision,
+                     null AS fromId, null AS toId
             }
-            RETURN kind, date, title, subject, fromId, toId
+            RETURN kind, date, title, subject, revision, fromId, toId
             """.formatted(
                             AsOf.standing("e"),
                             AsOf.counts("e"),
@@ -108,14 +113,13 @@ public class TimelineService {
                             AsOf.relationshipCounts("o.r"),
                             // An end is told once its evidence is known and it is recorded, as traces read it.
                             """
-                    ($anyKnown OR f.untilKnownSince <= $knownOn)
-                      AND ($anyRecorded OR f.untilRecordedAt <= $recordedAsOf)""",
+                    ($anyKnown OR held.untilKnownSince <= $knownOn)
+                      AND ($anyRecorded OR held.untilRecordedAt <= $recordedAsOf)""",
                             FlowPredicates.notRetracted("f"),
-                            // Names, purpose and start as recorded at the instant, if one is asked for.
+                            // Names, and the flow's revision that held, as recorded at the instant if one is asked for.
                             Revisions.value("s", "coalesce(s.name, s.id)", "coalesce(revision.name, s.id)"),
                             Revisions.value("t", "coalesce(t.name, t.id)", "coalesce(revision.name, t.id)"),
-                            Revisions.value("f", "f.purpose", "revision.purpose"),
-                            Revisions.value("f", "f.since", "revision.since"));
+                            Revisions.value("f", "null", "revision"));
 
     private final Neo4jClient neo4j;
     private final OrganizationService organizations;
@@ -139,10 +143,7 @@ public class TimelineService {
                         record.get("date").asString(null),
                         TimelineKind.valueOf(record.get("kind").asString()),
                         record.get("title").asString(""),
-                        entities.of(
-                                record.get("subject").asNode(),
-                                record.get("fromId").asString(null),
-                                record.get("toId").asString(null))))
+                        subject(record)))
                 .all());
         if (entries.isEmpty() && !exists(id)) {
             var kept = organizations.canonicalId(id);
@@ -157,6 +158,19 @@ public class TimelineService {
                 .thenComparing(TimelineEntry::kind)
                 .thenComparing(TimelineEntry::title));
         return entries;
+    }
+
+    /** The entry's subject; a flow as it stood at the instant asked for, when corrected since. */
+    private Object subject(Record record) {
+        var subject = entities.of(
+                record.get("subject").asNode(),
+                record.get("fromId").asString(null),
+                record.get("toId").asString(null));
+        var revision = record.get("revision");
+        if (subject instanceof DataFlow flow && !revision.isNull()) {
+            return flow.asRecorded(revision.asNode(), flow.sender(), flow.recipient());
+        }
+        return subject;
     }
 
     private boolean exists(String id) {

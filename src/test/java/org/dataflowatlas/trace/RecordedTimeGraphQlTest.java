@@ -99,6 +99,112 @@ class RecordedTimeGraphQlTest {
     }
 
     @Test
+    void a_second_end_recorded_later_leaves_the_first_as_it_was() {
+        record("rt-f1", "rt-platform", "rt-vendor");
+        var beforeEnds = now();
+        end("rt-f1", "2024-01");
+        var afterFirstEnd = now();
+        end("rt-f1", "2022");
+
+        assertThat(reached(Map.of("activeOn", "2023"))).as("ended in 2022").isEmpty();
+        assertThat(reached(Map.of("activeOn", "2023", "recordedAsOf", afterFirstEnd)))
+                .as("ended in 2024-01, as recorded before the second end")
+                .containsExactly("rt-vendor");
+        assertThat(reached(Map.of("activeOn", "2025", "recordedAsOf", afterFirstEnd)))
+                .as("the first end held at that instant")
+                .isEmpty();
+        assertThat(reached(Map.of("activeOn", "2025", "recordedAsOf", beforeEnds)))
+                .as("open before either end was recorded")
+                .containsExactly("rt-vendor");
+        var timeline = graphQl.documentName("timelineAsRecorded")
+                .variables(Map.of("entity", "rt-f1", "recordedAsOf", afterFirstEnd))
+                .execute();
+        timeline.path("timeline[?(@.kind == 'FLOW_END')].date")
+                .entityList(String.class)
+                .containsExactly("2024-01");
+        timeline.path("timeline[?(@.kind == 'FLOW_END')].subject.until")
+                .entityList(String.class)
+                .containsExactly("2024-01");
+        graphQl.documentName("timelineAsRecorded")
+                .variables(Map.of("entity", "rt-f1"))
+                .execute()
+                .path("timeline[?(@.kind == 'FLOW_END')].date")
+                .entityList(String.class)
+                .containsExactly("2022");
+        assertThat(driver.executableQuery("RETURN COUNT { (:DataFlow {id: 'rt-f1'})-[:REVISED]->(:Revision) } AS n")
+                        .execute()
+                        .records()
+                        .getFirst()
+                        .get("n")
+                        .asLong())
+                .as("one revision: the first end needed none")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void an_import_that_corrects_a_flow_keeps_what_it_said_before() throws IOException {
+        importFlow("LAW_ENFORCEMENT");
+        var beforeCorrection = now();
+        importFlow("COMMERCIAL");
+        importFlow("COMMERCIAL"); // the same rows again change nothing, and keep nothing more
+
+        var lawEnforcement = Map.<String, Object>of("purposes", List.of("LAW_ENFORCEMENT"));
+        var then = new HashMap<String, Object>(lawEnforcement);
+        then.put("recordedAsOf", beforeCorrection);
+        assertThat(reachedAsRecorded(then, "rt-vendor")).containsExactly("rt-agency");
+        assertThat(reachedAsRecorded(lawEnforcement, "rt-vendor")).isEmpty();
+        assertThat(driver.executableQuery(
+                                "RETURN COUNT { (:DataFlow {id: 'rt-imported'})-[:REVISED]->(:Revision) } AS n")
+                        .execute()
+                        .records()
+                        .getFirst()
+                        .get("n")
+                        .asLong())
+                .as("revisions of the flow the second import corrected")
+                .isEqualTo(1);
+    }
+
+    /** Imports rt-imported (rt-vendor → rt-agency) for a purpose. */
+    private void importFlow(String purpose) throws IOException {
+        Files.writeString(
+                work.resolve("flows.csv"), "id,from,to\nrt-imported,rt-vendor,rt-agency\n", StandardCharsets.UTF_8);
+        var mapping = work.resolve("rt.yaml");
+        Files.writeString(mapping, """
+                name: rt-import
+                source:
+                  id: rt-import-source
+                  title: RT import
+                  kind: DATASET
+                  published: "2024"
+                tables:
+                  - file: flows.csv
+                    flows:
+                      - id: "{id}"
+                        from: "{from}"
+                        to: "{to}"
+                        categories:
+                          - {id: rt-posts, name: RT posts, origin: rt-platform}
+                        purpose: %s
+                        accessMethod: API
+                        confidence: REPORTED
+                        quote: "row {_line}"
+                """.formatted(purpose));
+        var progress = new StringWriter();
+        var summary = importer.run(mapping.toString(), List.of(work), false, 1_000, new PrintWriter(progress));
+        assertThat(summary.failed()).as(progress.toString()).isFalse();
+    }
+
+    private void end(String id, String until) {
+        graphQl.documentName("mutationEndFlow")
+                .variable("id", id)
+                .variable("until", until)
+                .variable("evidence", List.of(Map.of("source", "rt-source", "quote", "it ended " + until)))
+                .execute()
+                .errors()
+                .verify();
+    }
+
+    @Test
     void corrections_recorded_later_leave_the_flow_and_the_organization_as_they_were() {
         record("rt-f1", "rt-platform", "rt-vendor");
         graphQl.documentName("mutationPublishPolicy")
@@ -205,6 +311,10 @@ class RecordedTimeGraphQlTest {
                 .path("timeline[?(@.kind == 'FLOW_START')].title")
                 .entityList(String.class)
                 .containsExactly("RT Platform → RT Vendor (LAW_ENFORCEMENT) begins");
+        timelineThen
+                .path("timeline[?(@.kind == 'FLOW_START')].subject.purpose")
+                .entityList(String.class)
+                .containsExactly("LAW_ENFORCEMENT");
         graphQl.documentName("timelineAsRecorded")
                 .variables(Map.of("entity", "rt-f1"))
                 .execute()
@@ -257,7 +367,15 @@ class RecordedTimeGraphQlTest {
     }
 
     private List<String> reachedAsRecorded(Map<String, Object> variables) {
-        return traceAsRecorded(variables)
+        return reachedAsRecorded(variables, "rt-platform");
+    }
+
+    private List<String> reachedAsRecorded(Map<String, Object> variables, String from) {
+        var all = new HashMap<String, Object>(variables);
+        all.put("from", from);
+        return graphQl.documentName("traceAsRecorded")
+                .variables(all)
+                .execute()
                 .path("trace.reached[*].organization.id")
                 .entityList(String.class)
                 .get();
