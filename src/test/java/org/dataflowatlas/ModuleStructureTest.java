@@ -14,6 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
@@ -23,6 +26,10 @@ import org.springframework.modulith.docs.Documenter;
  * capability, so a capability can change without the foundations moving. Also writes the module
  * diagram the README links ({@code docs/modules/}).
  */
+// Reads class files only, so it can run beside the classes of the shared context, with those that
+// have a database of their own (OwnDatabase.LOCK), whose run ends earlier.
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(OwnDatabase.LOCK)
 class ModuleStructureTest {
 
     private static final JavaClasses MAIN = new ClassFileImporter()

@@ -77,9 +77,10 @@ import org.neo4j.driver.Value;
 @DisabledOnOs(value = OS.WINDOWS, disabledReason = "Process.destroyForcibly is SIGKILL only on Unix")
 @Timeout(value = 20, unit = MINUTES)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(1) // first among the classes with a database of their own: see junit-platform.properties
 class ImportDurabilityTest {
 
-    private static final int FLOW_ROWS = 1_500;
+    private static final int FLOW_ROWS = 900;
     private static final int BATCH_SIZE = 100;
     private static final int KILL_AFTER_BATCHES = 3;
     private static final Duration CHILD_TIMEOUT = Duration.ofMinutes(8);
