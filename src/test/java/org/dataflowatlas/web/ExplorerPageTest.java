@@ -499,12 +499,23 @@ class ExplorerPageTest {
     }
 
     /** The first file with this ending to appear in the download folder, once Chromium has finished writing it. */
+    /**
+     * A finished download: Chromium may show the file under its final name before the bytes are in,
+     * so the wait holds out for a non-empty file and no partial download beside it.
+     */
     private Path download(String ending) {
         return wait.until(driver -> {
             try (Stream<Path> files = Files.list(downloads)) {
-                return files.filter(f -> f.getFileName().toString().endsWith(ending))
-                        .findFirst()
-                        .orElse(null);
+                var names = files.toList();
+                if (names.stream().anyMatch(f -> f.getFileName().toString().endsWith(".crdownload"))) {
+                    return null;
+                }
+                for (var file : names) {
+                    if (file.getFileName().toString().endsWith(ending) && Files.size(file) > 0) {
+                        return file;
+                    }
+                }
+                return null;
             } catch (IOException e) {
                 return null;
             }
