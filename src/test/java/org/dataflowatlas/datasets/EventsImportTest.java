@@ -14,7 +14,6 @@ import org.dataflowatlas.evidence.Event;
 import org.dataflowatlas.graph.AsOf;
 import org.dataflowatlas.timeline.TimelineKind;
 import org.dataflowatlas.timeline.TimelineService;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,15 +48,10 @@ class EventsImportTest {
 
     @BeforeAll
     static void importTheTimelineOnce() {
-        context = OwnDatabase.start(true);
+        context = OwnDatabase.fresh(true);
         driver = context.getBean(Driver.class);
         importer = context.getBean(EventsImporter.class);
         first = importer.run("surveillance-events", EVENTS, false, QUIET);
-    }
-
-    @AfterAll
-    static void close() {
-        context.close();
     }
 
     @Test

@@ -13,7 +13,6 @@ import org.dataflowatlas.evidence.Event;
 import org.dataflowatlas.graph.AsOf;
 import org.dataflowatlas.timeline.TimelineKind;
 import org.dataflowatlas.timeline.TimelineService;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,15 +46,10 @@ class RegistriesImportTest {
 
     @BeforeAll
     static void importTheRegistriesOnce() {
-        context = OwnDatabase.start(true);
+        context = OwnDatabase.fresh(true);
         driver = context.getBean(Driver.class);
         importer = context.getBean(RegistriesImporter.class);
         first = importer.run("data-brokers", BROKERS, false, QUIET);
-    }
-
-    @AfterAll
-    static void close() {
-        context.close();
     }
 
     @Test

@@ -24,8 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The seed exported as FtM and imported into an empty database of its own gives the same graph back,
- * and exports the same file again. Two databases of its own (the shared one holds what other tests
- * leave behind, and the round trip needs the seed alone), so it runs beside the shared-context classes.
+ * and exports the same file again. In the own-database lane (the shared graph holds what other tests
+ * leave behind, and the round trip needs the seed alone), seeded for the export and emptied for the import.
  */
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(OwnDatabase.LOCK)
@@ -41,72 +41,67 @@ class FtmRoundTripTest {
     @Test
     void the_seed_exported_as_ftm_and_imported_into_an_empty_database_gives_the_same_graph_back() throws Exception {
         var original = work.resolve("seed.ftm.json");
-        List<Object> seedGraph;
-        long seedEvents;
-        try (var seed = OwnDatabase.start(true)) {
-            seed.getBean(GraphExporter.class).export(GraphExporter.Format.FTM, null, original);
-            seedGraph = ftmPart(seed.getBean(Driver.class), "none");
-            seedEvents = seed.getBean(Driver.class)
-                    .executableQuery("MATCH (e:Event) WHERE NOT coalesce(e.retracted, false) RETURN count(e) AS n")
-                    .execute()
-                    .records()
-                    .getFirst()
-                    .get("n")
-                    .asLong();
-        }
-        try (var empty = OwnDatabase.start(false)) {
-            var summary = empty.getBean(FtmImporter.class).run(original, false, QUIET);
-            assertThat(summary.errors()).isEmpty();
-            assertThat(summary.imported())
-                    .containsEntry("organizations", 8L)
-                    .containsEntry("people", 3L)
-                    .containsEntry("sources (the file and the documents it names)", 5L)
-                    .containsEntry("ownerships", 2L)
-                    .containsEntry("roles", 2L)
-                    .containsEntry("citations between sources", 4L)
-                    .containsEntry("evidence links from documents to facts", 4L);
-            assertThat(summary.skipped())
-                    .containsEntry("UnknownLink entities (not a kind of fact imported from FtM)", 3L)
-                    .containsEntry("Event entities (not a kind of fact imported from FtM)", seedEvents);
+        var seed = OwnDatabase.fresh(true);
+        seed.getBean(GraphExporter.class).export(GraphExporter.Format.FTM, null, original);
+        var seedGraph = ftmPart(seed.getBean(Driver.class), "none");
+        long seedEvents = seed.getBean(Driver.class)
+                .executableQuery("MATCH (e:Event) WHERE NOT coalesce(e.retracted, false) RETURN count(e) AS n")
+                .execute()
+                .records()
+                .getFirst()
+                .get("n")
+                .asLong();
+        var empty = OwnDatabase.fresh(false);
+        var summary = empty.getBean(FtmImporter.class).run(original, false, QUIET);
+        assertThat(summary.errors()).isEmpty();
+        assertThat(summary.imported())
+                .containsEntry("organizations", 8L)
+                .containsEntry("people", 3L)
+                .containsEntry("sources (the file and the documents it names)", 5L)
+                .containsEntry("ownerships", 2L)
+                .containsEntry("roles", 2L)
+                .containsEntry("citations between sources", 4L)
+                .containsEntry("evidence links from documents to facts", 4L);
+        assertThat(summary.skipped())
+                .containsEntry("UnknownLink entities (not a kind of fact imported from FtM)", 3L)
+                .containsEntry("Event entities (not a kind of fact imported from FtM)", seedEvents);
 
-            var target = empty.getBean(Driver.class);
-            // The same organizations, people, sources, ownership, roles, citations and evidence, property by property.
-            assertThat(ftmPart(target, summary.sourceId())).isEqualTo(seedGraph);
-            var again = work.resolve("again.ftm.json");
-            empty.getBean(GraphExporter.class).export(GraphExporter.Format.FTM, null, again);
-            assertThat(withoutFileSource(read(again), summary.sourceId())).isEqualTo(withoutFlows(read(original)));
+        var target = empty.getBean(Driver.class);
+        // The same organizations, people, sources, ownership, roles, citations and evidence, property by property.
+        assertThat(ftmPart(target, summary.sourceId())).isEqualTo(seedGraph);
+        var again = work.resolve("again.ftm.json");
+        empty.getBean(GraphExporter.class).export(GraphExporter.Format.FTM, null, again);
+        assertThat(withoutFileSource(read(again), summary.sourceId())).isEqualTo(withoutFlows(read(original)));
 
-            // In graph terms: kinds, the former stake, the role, the held text and who cites whom.
-            var row = target.executableQuery("""
-                            MATCH (x:Organization:Platform {id: 'x'})-[o:OWNS]->(d:Organization:Vendor {id: 'dataminr'})
-                            MATCH (:Person {id: 'jennifer-granick'})-[r:ROLE]->(:Organization:Advocacy {id: 'aclu'})
-                            MATCH (article:Source {id: 'seed-article'})-[:CITES]->(:Source {id: 'intercept-x-dataminr-report'})
-                            MATCH (:Source {id: 'intercept-x-dataminr-report'})-[:PUBLISHED_BY]->(:Organization:Publisher {id: 'the-intercept'})
-                            MATCH (g:Organization:Agency {id: 'dataminr-law-enforcement-customers'})
-                            RETURN o.former AS former, o.sources AS sources, r.title AS title, article.text AS text,
-                                   article.kind AS kind, g.group AS isGroup, g.estimatedSize AS size,
-                                   g.jurisdictions AS levels, x.aliases AS aliases
-                            """).execute().records().getFirst();
-            assertThat(row.get("former").asBoolean()).isTrue();
-            assertThat(row.get("sources").asList(org.neo4j.driver.Value::asString))
-                    .containsExactly(summary.sourceId(), "seed-article");
-            assertThat(row.get("title").asString()).isEqualTo("surveillance and cybersecurity counsel");
-            assertThat(row.get("text").asString()).isEqualTo(Files.readString(Path.of("docs/seed-article.txt")));
-            assertThat(row.get("kind").asString()).isEqualTo("NEWS_REPORT");
-            assertThat(row.get("isGroup").asBoolean()).isTrue();
-            assertThat(row.get("size").asString()).isEqualTo("dozens");
-            assertThat(row.get("levels").asList(org.neo4j.driver.Value::asString))
-                    .containsExactly("LOCAL", "STATE", "FEDERAL");
-            assertThat(row.get("aliases").asList(org.neo4j.driver.Value::asString))
-                    .containsExactly("Twitter");
+        // In graph terms: kinds, the former stake, the role, the held text and who cites whom.
+        var row = target.executableQuery("""
+                        MATCH (x:Organization:Platform {id: 'x'})-[o:OWNS]->(d:Organization:Vendor {id: 'dataminr'})
+                        MATCH (:Person {id: 'jennifer-granick'})-[r:ROLE]->(:Organization:Advocacy {id: 'aclu'})
+                        MATCH (article:Source {id: 'seed-article'})-[:CITES]->(:Source {id: 'intercept-x-dataminr-report'})
+                        MATCH (:Source {id: 'intercept-x-dataminr-report'})-[:PUBLISHED_BY]->(:Organization:Publisher {id: 'the-intercept'})
+                        MATCH (g:Organization:Agency {id: 'dataminr-law-enforcement-customers'})
+                        RETURN o.former AS former, o.sources AS sources, r.title AS title, article.text AS text,
+                               article.kind AS kind, g.group AS isGroup, g.estimatedSize AS size,
+                               g.jurisdictions AS levels, x.aliases AS aliases
+                        """).execute().records().getFirst();
+        assertThat(row.get("former").asBoolean()).isTrue();
+        assertThat(row.get("sources").asList(org.neo4j.driver.Value::asString))
+                .containsExactly(summary.sourceId(), "seed-article");
+        assertThat(row.get("title").asString()).isEqualTo("surveillance and cybersecurity counsel");
+        assertThat(row.get("text").asString()).isEqualTo(Files.readString(Path.of("docs/seed-article.txt")));
+        assertThat(row.get("kind").asString()).isEqualTo("NEWS_REPORT");
+        assertThat(row.get("isGroup").asBoolean()).isTrue();
+        assertThat(row.get("size").asString()).isEqualTo("dozens");
+        assertThat(row.get("levels").asList(org.neo4j.driver.Value::asString))
+                .containsExactly("LOCAL", "STATE", "FEDERAL");
+        assertThat(row.get("aliases").asList(org.neo4j.driver.Value::asString)).containsExactly("Twitter");
 
-            // Importing the same file again changes nothing.
-            var before = TestSupport.factFingerprint(target);
-            var second = empty.getBean(FtmImporter.class).run(original, false, QUIET);
-            assertThat(second.nodesCreated()).isZero();
-            assertThat(second.relationshipsCreated()).isZero();
-            assertThat(TestSupport.factFingerprint(target)).isEqualTo(before);
-        }
+        // Importing the same file again changes nothing.
+        var before = TestSupport.factFingerprint(target);
+        var second = empty.getBean(FtmImporter.class).run(original, false, QUIET);
+        assertThat(second.nodesCreated()).isZero();
+        assertThat(second.relationshipsCreated()).isZero();
+        assertThat(TestSupport.factFingerprint(target)).isEqualTo(before);
     }
 
     /**
