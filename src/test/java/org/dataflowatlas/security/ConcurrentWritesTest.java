@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.dataflowatlas.GraphQlHttp;
+import org.dataflowatlas.OwnDatabase;
 import org.dataflowatlas.ReadsNeedKeyIntegrationTest;
 import org.dataflowatlas.TestSupport;
 import org.dataflowatlas.script.CypherScriptLoader;
@@ -22,10 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.neo4j.driver.Driver;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
 
 /**
@@ -46,14 +45,11 @@ class ConcurrentWritesTest {
     private static final int FLOWS = 10;
     private static final int QUOTES = 3;
 
-    @Autowired
-    Driver driver;
+    final Driver driver = OwnDatabase.bean(Driver.class);
 
-    @Autowired
-    CypherScriptLoader loader;
+    final CypherScriptLoader loader = OwnDatabase.bean(CypherScriptLoader.class);
 
-    @LocalServerPort
-    int port;
+    final int port = OwnDatabase.port();
 
     @BeforeAll
     void fixtures() {

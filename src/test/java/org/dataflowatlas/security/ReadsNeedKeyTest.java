@@ -5,19 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import org.dataflowatlas.GraphQlHttp;
+import org.dataflowatlas.OwnDatabase;
 import org.dataflowatlas.ReadsNeedKeyIntegrationTest;
 import org.dataflowatlas.TestSupport;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The setting for shared servers: {@code dataflow.security.reads=key} (its own application context). */
+/** The setting for shared servers: {@code dataflow.security.reads=key} (the the own-database lane's server). */
 @ReadsNeedKeyIntegrationTest
 class ReadsNeedKeyTest {
 
     private static final String QUERY = "{ organization(id: \"x\") { name } }";
 
-    @LocalServerPort
-    int port;
+    final int port = OwnDatabase.port();
 
     @Test
     void a_query_without_a_key_is_refused_with_401_and_says_how_to_send_one() {

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import org.dataflowatlas.OwnDatabase;
 import org.dataflowatlas.ReadsNeedKeyIntegrationTest;
 import org.dataflowatlas.TestSupport;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.client.SubscriptionErrorException;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
@@ -23,11 +22,9 @@ import reactor.core.publisher.Flux;
 @ReadsNeedKeyIntegrationTest
 class TraceChangedLimitsTest {
 
-    @LocalServerPort
-    int port;
+    final int port = OwnDatabase.port();
 
-    @Autowired
-    TraceWatch watch;
+    final TraceWatch watch = OwnDatabase.bean(TraceWatch.class);
 
     @Test
     void without_a_key_the_handshake_is_refused() {

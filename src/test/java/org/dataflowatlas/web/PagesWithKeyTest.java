@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.dataflowatlas.OwnDatabase;
 import org.dataflowatlas.ReadsNeedKeyIntegrationTest;
 import org.dataflowatlas.TestSupport;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,14 +25,12 @@ import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** With {@code dataflow.security.reads=key} the pages load, ask for a key once, and keep it for the tab only. */
 @ReadsNeedKeyIntegrationTest
 class PagesWithKeyTest {
 
-    @LocalServerPort
-    int port;
+    final int port = OwnDatabase.port();
 
     ChromeDriver browser;
     WebDriverWait wait;
