@@ -126,12 +126,6 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                     // neither the database nor Browser reports its use to Neo4j.
                     .setConfig(GraphDatabaseSettings.udc_enabled, false)
                     .setConfig(ServerSettings.allow_telemetry, false)
-                    // One plan per statement text and parameter types: by default Neo4j also keys its plan
-                    // cache on the size bucket of each string and list parameter (1-9, 10-99, ...), so a
-                    // trace hop whose frontier grows from 8 to 12 ids, or a lookup of a longer id, is
-                    // planned again, for hundreds of milliseconds. Our statements seek by id whatever the
-                    // sizes, so the hints buy no better plan.
-                    .setConfig(GraphDatabaseInternalSettings.cypher_size_hint_parameters, false)
                     // Without this, Netty waits twice for a 2 s quiet period on shutdown.
                     .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, Duration.ZERO)
                     .build();
