@@ -67,6 +67,41 @@ class KnownDatesTest {
     }
 
     @Test
+    void a_partial_publication_date_counts_by_the_same_day_read_either_way() {
+        // Every day of 2023 and early 2024 against dates of each precision, leap February included.
+        var rows = new java.util.ArrayList<Map<String, String>>();
+        for (var day = java.time.LocalDate.of(2022, 12, 25);
+                day.isBefore(java.time.LocalDate.of(2024, 3, 5));
+                day = day.plusDays(1)) {
+            for (var published : List.of(
+                    "2023", "2023-02", "2023-04", "2023-06", "2023-12", "2024-02", "2023-06-30", "2024-02-29")) {
+                rows.add(Map.of(
+                        "published",
+                        published,
+                        "knownOn",
+                        day.toString(),
+                        "after",
+                        day.plusDays(1).toString()));
+            }
+        }
+        var disagreements = driver
+                .executableQuery("""
+                        UNWIND $rows AS row
+                        WITH row, %s <= row.knownOn AS byLastDay, %s AS byPrecision
+                        WHERE byLastDay <> byPrecision
+                        RETURN row.published + ' on ' + row.knownOn AS disagreement""".formatted(AsOf.lastDay("row.published"), AsOf.publishedBy("row.published"))
+                        .replace("$knownAfter", "row.after"))
+                .withParameters(Map.of("rows", rows))
+                .execute()
+                .records()
+                .stream()
+                .map(record -> record.get("disagreement").asString())
+                .toList();
+        assertThat(rows).hasSizeGreaterThan(3000);
+        assertThat(disagreements).isEmpty();
+    }
+
+    @Test
     void a_cypher_load_dates_and_stamps_the_flows_it_wrote() {
         // Published 2024-02, a leap year's February: known from the 29th.
         assertThat(flow("kd-loaded").get("knownSince").asString()).isEqualTo("2024-02-29");
