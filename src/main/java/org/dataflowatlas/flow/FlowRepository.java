@@ -50,17 +50,17 @@ class FlowRepository {
 
     // Purpose, access, confidence and dates as the flow read at the recorded instant, if one is asked for.
     private static final String FILTER = """
-            ($anyFrom OR s.id = $from) AND ($anyTo OR t.id = $to)
+            ($from IS NULL OR s.id = $from) AND ($to IS NULL OR t.id = $to)
             AND ($includeRetracted OR %s) AND %s AND %s
-            AND ($anyCategories OR EXISTS {
+            AND ($categories IS NULL OR EXISTS {
                   MATCH (f)-[:CARRIES]->(:DataCategory)-[:DERIVED_FROM*0..]->(c:DataCategory) WHERE c.id IN $categories })
             AND %s""".formatted(
                     FlowPredicates.notRetracted("f"),
                     FlowPredicates.recorded("f"),
                     FlowPredicates.known("f"),
                     FlowPredicates.asRecorded("f", flow -> """
-                            ($anyPurposes OR %1$s.purpose IN $purposes)
-                            AND ($anyAccessMethods OR %1$s.accessMethod IN $accessMethods)
+                            ($purposes IS NULL OR %1$s.purpose IN $purposes)
+                            AND ($accessMethods IS NULL OR %1$s.accessMethod IN $accessMethods)
                             AND %1$s.confidence IN $confidences AND %2$s""".formatted(flow, FlowPredicates.activeOn(flow))));
 
     private static final String PAGE = """
@@ -70,7 +70,7 @@ class FlowRepository {
             }
             CALL () {
               MATCH (s:Organization)-[:SENDS]->(f:DataFlow)-[:TO]->(t:Organization)
-              WHERE ($anyAfter OR f.id > $after) AND %1$s
+              WHERE ($after IS NULL OR f.id > $after) AND %1$s
               WITH f, s, t ORDER BY f.id LIMIT $limit
               RETURN collect({f: f, s: s, t: t, revisions: [%2$s, %3$s, %4$s]}) AS page
             }
@@ -194,12 +194,6 @@ class FlowRepository {
         var parameters = new HashMap<>(filterParameters);
         parameters.put("after", afterId);
         parameters.put("limit", limit);
-        for (var text : List.of("from", "to", "after")) {
-            optional(parameters, text, "");
-        }
-        for (var list : List.of("purposes", "accessMethods", "categories")) {
-            optional(parameters, list, List.of());
-        }
         return neo4j.query(PAGE)
                 .bindAll(parameters)
                 .fetchAs(Page.class)
@@ -210,19 +204,6 @@ class FlowRepository {
                                 .toList()))
                 .one()
                 .orElseThrow();
-    }
-
-    /**
-     * An optional filter as a switch ({@code anyFrom}: not asked) beside a value of one type, so the
-     * statement keeps one plan whatever a request leaves out: Neo4j plans again for every combination
-     * of null and non-null parameters, and this statement takes hundreds of milliseconds to plan.
-     */
-    private static void optional(Map<String, @Nullable Object> parameters, String name, Object absent) {
-        boolean asked = parameters.get(name) != null;
-        parameters.put("any" + Character.toUpperCase(name.charAt(0)) + name.substring(1), !asked);
-        if (!asked) {
-            parameters.put(name, absent);
-        }
     }
 
     /** A page row's flow, it and its ends as the revisions that held at the recorded instant say. */

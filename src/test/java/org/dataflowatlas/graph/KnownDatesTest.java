@@ -7,6 +7,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.dataflowatlas.AtlasIntegrationTest;
@@ -69,10 +71,8 @@ class KnownDatesTest {
     @Test
     void a_partial_publication_date_counts_by_the_same_day_read_either_way() {
         // Every day of 2023 and early 2024 against dates of each precision, leap February included.
-        var rows = new java.util.ArrayList<Map<String, String>>();
-        for (var day = java.time.LocalDate.of(2022, 12, 25);
-                day.isBefore(java.time.LocalDate.of(2024, 3, 5));
-                day = day.plusDays(1)) {
+        var rows = new ArrayList<Map<String, String>>();
+        for (var day = LocalDate.of(2022, 12, 25); day.isBefore(LocalDate.of(2024, 3, 5)); day = day.plusDays(1)) {
             for (var published : List.of(
                     "2023", "2023-02", "2023-04", "2023-06", "2023-12", "2024-02", "2023-06-30", "2024-02-29")) {
                 rows.add(Map.of(
